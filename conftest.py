@@ -1,0 +1,3 @@
+"""Root pytest configuration: the fixtures that start the real broker and database."""
+
+pytest_plugins = ["devstack.testing"]

@@ -1,0 +1,40 @@
+#!/usr/bin/env bash
+# Sets up everything `make run` and `make test` need on a fresh machine, and nothing twice:
+# Debian's nginx, uv, the Python workspace, Kafka's jars, the
+# FerretDB launcher. Every step checks first, so a warm machine passes through in a second or two.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+
+UV_VERSION=0.13.8
+TOOLS=.cache/tools
+export UV_PYTHON_DOWNLOADS=never UV_PYTHON=python3.11 UV_LINK_MODE=copy
+
+say() { printf '\033[1m[setup]\033[0m %s\n' "$*"; }
+need() { command -v "$1" >/dev/null 2>&1 || { say "missing $1: $2"; exit 1; }; }
+
+need python3.11 "this project needs the machine's Python 3.11"
+need java "Kafka needs Java 17 (the machine's OpenJDK)"
+need mvn "Kafka's jars are fetched with Maven"
+need go "the FerretDB launcher is built with Go"
+
+apt_packages=()
+command -v nginx >/dev/null 2>&1 || [ -x /usr/sbin/nginx ] || apt_packages+=(nginx-light)
+if [ ${#apt_packages[@]} -gt 0 ]; then
+  say "installing Debian packages: ${apt_packages[*]}"
+  SUDO=""; [ "$(id -u)" = 0 ] || SUDO=sudo
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${apt_packages[@]}" >/dev/null
+fi
+
+if ! "$TOOLS/bin/uv" --version 2>/dev/null | grep -q "$UV_VERSION"; then
+  say "installing uv $UV_VERSION"
+  python3.11 -m venv "$TOOLS"
+  "$TOOLS/bin/pip" install -q --disable-pip-version-check "uv==$UV_VERSION"
+fi
+
+say "syncing the Python workspace"
+"$TOOLS/bin/uv" sync -q
+
+say "fetching Kafka and building the FerretDB launcher (cached)"
+.venv/bin/python -m devstack prepare
+say "ready"

@@ -1,0 +1,56 @@
+"""What the reconciler finds and clears (topic reconciliation.v1)."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+from pydantic import AwareDatetime, BaseModel, ConfigDict, Field
+
+from contracts.events.base import EventData
+from contracts.ids import PaymentId
+from contracts.money import Money
+from contracts.topics import Topic
+
+
+class MismatchKind(StrEnum):
+    DEBITED_NOT_ACTIVATED = "debited_not_activated"
+    ACTIVATED_NOT_DEBITED = "activated_not_debited"
+    AMOUNT_DIFFERS = "amount_differs"
+    DOUBLE_ACTIVATION = "double_activation"
+    BANK_ONLY = "bank_only"
+    OURS_ONLY = "ours_only"
+    BANK_AMOUNT_DIFFERS = "bank_amount_differs"
+
+
+class TrailEntry(BaseModel):
+    """One event the reconciler saw for the payment, so a specialist can read its story."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    event_id: str
+    type: str
+    time: AwareDatetime
+
+
+class MismatchDetected(EventData):
+    topic = Topic.RECONCILIATION
+    type = "mismatch-detected"
+    payment_id: PaymentId
+    kind: MismatchKind
+    service_id: str | None = None
+    account: str | None = None
+    debited: Money | None = None
+    activated: Money | None = None
+    debited_at: AwareDatetime | None = None
+    deadline: AwareDatetime | None = None
+    trail: tuple[TrailEntry, ...] = ()
+    detected_at: AwareDatetime
+
+
+class MismatchCleared(EventData):
+    topic = Topic.RECONCILIATION
+    type = "mismatch-cleared"
+    payment_id: PaymentId
+    kind: MismatchKind
+    cleared_by: str = Field(max_length=64, description="the event type that settled it")
+    cleared_at: AwareDatetime

@@ -1,0 +1,95 @@
+"""`python -m devstack run`: start the whole system on fixed local ports until Ctrl-C."""
+
+from __future__ import annotations
+
+import argparse
+import signal
+import sys
+import time
+from pathlib import Path
+from types import FrameType
+
+from devstack.ferretdb import ensure_ferretdb_binary
+from devstack.kafka import ensure_kafka_jars
+from devstack.paths import cache_dir, repo_root
+from devstack.ports import StackPorts
+from devstack.processes import ProcessFailedError
+from devstack.stack import Stack
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="devstack", description=__doc__)
+    parser.add_argument("command", choices=["run", "prepare"])
+    parser.add_argument("--state-dir", type=Path, default=repo_root() / "var" / "run")
+    arguments = parser.parse_args(argv)
+    if arguments.command == "prepare":
+        prepare()
+        return 0
+    return run(arguments.state_dir)
+
+
+def prepare() -> None:
+    """Fetches and builds what the stack runs, so the first start is not the slow one."""
+    ensure_kafka_jars(repo_root(), cache_dir())
+    ensure_ferretdb_binary(repo_root(), cache_dir())
+
+
+def run(state_dir: Path) -> int:
+    ports = StackPorts()
+    if busy := ports.busy():
+        _say(f"These ports are taken (is another `make run` up?): {', '.join(busy)}")
+        return 1
+    stack = Stack(state_dir=state_dir, ports=ports)
+    signal.signal(signal.SIGTERM, _raise_interrupt)
+    started = time.monotonic()
+    try:
+        stack.start_all()
+        _say(_summary(stack, time.monotonic() - started))
+        _watch(stack)
+    except KeyboardInterrupt:
+        _say("\nstopping…")
+    except ProcessFailedError as error:
+        _say(f"could not start the system:\n{error}")
+        return 1
+    finally:
+        stack.stop()
+    _say("stopped.")
+    return 0
+
+
+def _watch(stack: Stack) -> None:
+    while True:
+        for process in stack.processes.values():
+            if not process.running:
+                raise ProcessFailedError(f"{process.name} stopped:\n{process.log_tail()}")
+        time.sleep(1)
+
+
+def _summary(stack: Stack, seconds: float) -> str:
+    rows = [
+        f"  {name:<17} pid {process.pid:<8} ready in {stack.timings.get(name, 0):5.1f}s"
+        for name, process in stack.processes.items()
+    ]
+    return "\n".join(
+        [
+            f"The payment portal is up in {seconds:.1f}s.",
+            *rows,
+            f"  logs in {stack.state_dir / 'logs'}",
+            "",
+            f"  Open {stack.gateway_url}/   (API: {stack.gateway_url}/api/…)",
+            "  Ctrl-C stops everything.",
+        ]
+    )
+
+
+def _say(text: str) -> None:
+    sys.stdout.write(text + "\n")
+    sys.stdout.flush()
+
+
+def _raise_interrupt(_signum: int, _frame: FrameType | None) -> None:
+    raise KeyboardInterrupt
+
+
+if __name__ == "__main__":
+    sys.exit(main())

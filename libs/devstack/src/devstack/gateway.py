@@ -1,0 +1,51 @@
+"""The nginx gateway: renders deploy/nginx/gateway.conf.template for local ports and runs it."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from devstack.paths import repo_root
+from devstack.ports import StackPorts
+
+
+def render_gateway_config(ports: StackPorts, runtime_dir: Path, web_root: Path) -> Path:
+    template = (repo_root() / "deploy" / "nginx" / "gateway.conf.template").read_text()
+    values = {
+        "RUNTIME_DIR": str(runtime_dir),
+        "LISTEN": f"127.0.0.1:{ports.gateway}",
+        "CHECKOUT": f"127.0.0.1:{ports.checkout}",
+        "PROVIDER_GATEWAY": f"127.0.0.1:{ports.provider_gateway}",
+        "IMEI_REGISTRY": f"127.0.0.1:{ports.imei_registry}",
+        "SUPPORT_DESK": f"127.0.0.1:{ports.support_desk}",
+        "WEB_ROOT": str(web_root),
+    }
+    for name, value in values.items():
+        template = template.replace(f"@@{name}@@", value)
+    runtime_dir.mkdir(parents=True, exist_ok=True)
+    config = runtime_dir / "gateway.conf"
+    config.write_text(template)
+    return config
+
+
+def nginx_binary() -> str:
+    found = shutil.which("nginx") or (
+        "/usr/sbin/nginx" if Path("/usr/sbin/nginx").exists() else None
+    )
+    if found is None:
+        raise RuntimeError(
+            "nginx is not installed: run `make setup` (it installs Debian's nginx-light)"
+        )
+    return found
+
+
+def gateway_command(config: Path) -> list[str]:
+    return [
+        nginx_binary(),
+        "-p",
+        str(config.parent),
+        "-c",
+        str(config),
+        "-e",
+        str(config.parent / "error.log"),
+    ]

@@ -1,0 +1,42 @@
+"""Ports: fixed ones for `make run`, free ones for each test session so the two never collide."""
+
+from __future__ import annotations
+
+import socket
+from dataclasses import dataclass, fields
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+def port_is_open(port: int, timeout: float = 0.5) -> bool:
+    try:
+        with socket.create_connection(("127.0.0.1", port), timeout=timeout):
+            return True
+    except OSError:
+        return False
+
+
+@dataclass(frozen=True)
+class StackPorts:
+    gateway: int = 8080
+    kafka: int = 19092
+    kafka_controller: int = 19093
+    mongo: int = 27018
+    checkout: int = 8101
+    provider_gateway: int = 8102
+    imei_registry: int = 8103
+    support_desk: int = 8104
+    reconciler: int = 8105
+    sandboxes: int = 8200
+    smtp: int = 2525
+
+    @classmethod
+    def free(cls) -> StackPorts:
+        return cls(**{item.name: free_port() for item in fields(cls)})
+
+    def busy(self) -> list[str]:
+        return [item.name for item in fields(self) if port_is_open(getattr(self, item.name), 0.2)]

@@ -1,0 +1,88 @@
+"""A child process we start, watch for readiness, and stop cleanly with its whole group."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import signal
+import subprocess
+import time
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+
+
+class ProcessFailedError(RuntimeError):
+    """A process exited or never became ready; the message carries the end of its log."""
+
+
+@dataclass
+class ManagedProcess:
+    name: str
+    argv: list[str]
+    log_path: Path
+    is_ready: Callable[[], bool]
+    env: Mapping[str, str] = field(default_factory=dict)
+    cwd: Path | None = None
+    popen: subprocess.Popen[bytes] | None = None
+
+    def start(self) -> None:
+        self.log_path.parent.mkdir(parents=True, exist_ok=True)
+        log = self.log_path.open("ab")
+        self.popen = subprocess.Popen(
+            self.argv,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            stdin=subprocess.DEVNULL,
+            env={**os.environ, **self.env},
+            cwd=self.cwd,
+            start_new_session=True,  # its own group, so Ctrl-C reaches it only through us
+        )
+        log.close()
+
+    def wait_ready(self, timeout: float) -> float:
+        """Seconds it took to become ready; raises ProcessFailedError with its log otherwise."""
+        started = time.monotonic()
+        while time.monotonic() - started < timeout:
+            if self.popen is not None and self.popen.poll() is not None:
+                raise ProcessFailedError(
+                    f"{self.name} exited ({self.popen.returncode}):\n{self.log_tail()}"
+                )
+            if self.is_ready():
+                return time.monotonic() - started
+            time.sleep(0.1)
+        raise ProcessFailedError(f"{self.name} not ready after {timeout:.0f}s:\n{self.log_tail()}")
+
+    @property
+    def running(self) -> bool:
+        return self.popen is not None and self.popen.poll() is None
+
+    @property
+    def pid(self) -> int | None:
+        return self.popen.pid if self.popen is not None else None
+
+    def stop(self, grace: float = 15.0) -> None:
+        if self.popen is None or self.popen.poll() is not None:
+            return
+        _signal_group(self.popen.pid, signal.SIGTERM)
+        try:
+            self.popen.wait(timeout=grace)
+        except subprocess.TimeoutExpired:
+            _signal_group(self.popen.pid, signal.SIGKILL)
+            self.popen.wait(timeout=5)
+
+    def kill(self) -> None:
+        """Abrupt death, as a crash would be: for tests of what survives one."""
+        if self.popen is not None and self.popen.poll() is None:
+            _signal_group(self.popen.pid, signal.SIGKILL)
+            self.popen.wait(timeout=5)
+
+    def log_tail(self, lines: int = 40) -> str:
+        if not self.log_path.exists():
+            return "(no log)"
+        return "\n".join(self.log_path.read_text(errors="replace").splitlines()[-lines:])
+
+
+def _signal_group(pid: int, signum: signal.Signals) -> None:
+    with contextlib.suppress(ProcessLookupError):
+        os.killpg(pid, signum)

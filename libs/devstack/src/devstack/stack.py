@@ -1,0 +1,220 @@
+"""The whole local system as child processes: database, broker, sandboxes, services, gateway."""
+
+from __future__ import annotations
+
+import asyncio
+import sys
+import urllib.request
+from collections.abc import Callable, Mapping
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from devstack.ferretdb import ensure_ferretdb_binary, ferretdb_command, ferretdb_is_ready
+from devstack.gateway import gateway_command, render_gateway_config
+from devstack.kafka import ensure_kafka_jars, kafka_is_ready, prepare_kafka
+from devstack.paths import cache_dir, repo_root
+from devstack.ports import StackPorts
+from devstack.processes import ManagedProcess
+from servicekit.kafka import ensure_topics
+
+INFRASTRUCTURE_TIMEOUT = 90.0
+SERVICE_TIMEOUT = 45.0
+
+
+@dataclass(frozen=True)
+class ServiceSpec:
+    name: str
+    module: str
+    port_field: str
+
+
+FASTAPI_SERVICES = (
+    ServiceSpec("checkout", "checkout.bootstrap:create_app", "checkout"),
+    ServiceSpec("provider-gateway", "provider_gateway.bootstrap:create_app", "provider_gateway"),
+    ServiceSpec("imei-registry", "imei_registry.bootstrap:create_app", "imei_registry"),
+    ServiceSpec("support-desk", "support_desk.bootstrap:create_app", "support_desk"),
+)
+
+
+def http_ok(url: str) -> Callable[[], bool]:
+    def check() -> bool:
+        try:
+            with urllib.request.urlopen(url, timeout=1) as response:
+                return 200 <= int(response.status) < 300
+        except OSError:
+            return False
+
+    return check
+
+
+@dataclass
+class Stack:
+    """Start order matters: the database and broker first, the gateway last."""
+
+    state_dir: Path
+    ports: StackPorts
+    environment: str = "development"
+    extra_env: Mapping[str, str] = field(default_factory=dict)
+    processes: dict[str, ManagedProcess] = field(default_factory=dict)
+    timings: dict[str, float] = field(default_factory=dict)
+
+    @property
+    def kafka_bootstrap(self) -> str:
+        return f"127.0.0.1:{self.ports.kafka}"
+
+    @property
+    def mongo_url(self) -> str:
+        return f"mongodb://127.0.0.1:{self.ports.mongo}/"
+
+    @property
+    def sandbox_url(self) -> str:
+        return f"http://127.0.0.1:{self.ports.sandboxes}"
+
+    @property
+    def gateway_url(self) -> str:
+        return f"http://127.0.0.1:{self.ports.gateway}"
+
+    def start_infrastructure(self) -> None:
+        root, cache = repo_root(), cache_dir()
+        with ThreadPoolExecutor(2) as pool:
+            jars = pool.submit(ensure_kafka_jars, root, cache)
+            binary = pool.submit(ensure_ferretdb_binary, root, cache)
+            ferret = ManagedProcess(
+                "ferretdb",
+                ferretdb_command(binary.result(), self.state_dir / "ferretdb", self.ports.mongo),
+                self.state_dir / "logs" / "ferretdb.log",
+                lambda: ferretdb_is_ready(self.ports.mongo),
+            )
+            kafka_argv = prepare_kafka(
+                root,
+                jars.result(),
+                self.state_dir / "kafka",
+                self.ports.kafka,
+                self.ports.kafka_controller,
+            )
+        kafka = ManagedProcess(
+            "kafka",
+            kafka_argv,
+            self.state_dir / "logs" / "kafka.log",
+            lambda: kafka_is_ready(self.ports.kafka),
+        )
+        self._start_together([ferret, kafka], INFRASTRUCTURE_TIMEOUT)
+        asyncio.run(ensure_topics(self.kafka_bootstrap))
+
+    def start_applications(self) -> None:
+        started = [self._sandboxes()]
+        started += [self._python_service(spec) for spec in FASTAPI_SERVICES]
+        started.append(self._reconciler())
+        self._start_together(started, SERVICE_TIMEOUT)
+
+    def start_gateway(self) -> None:
+        config = render_gateway_config(
+            self.ports, self.state_dir / "gateway", repo_root() / "web" / "dist"
+        )
+        gateway = ManagedProcess(
+            "gateway",
+            gateway_command(config),
+            self.state_dir / "logs" / "gateway.log",
+            http_ok(f"{self.gateway_url}/api/payments/healthz"),
+        )
+        self._start_together([gateway], SERVICE_TIMEOUT)
+
+    def start_all(self) -> None:
+        self.start_infrastructure()
+        self.start_applications()
+        self.start_gateway()
+
+    def restart(self, name: str) -> None:
+        """Stops one process and starts it again on the same ports and data."""
+        process = self.processes[name]
+        process.stop()
+        process.start()
+        self.timings[name] = process.wait_ready(INFRASTRUCTURE_TIMEOUT)
+
+    def stop(self) -> None:
+        for process in reversed(list(self.processes.values())):
+            process.stop()
+
+    def service_env(self, name: str, port: int) -> dict[str, str]:
+        return {
+            "PORTAL_ENVIRONMENT": self.environment,
+            "PORTAL_SERVICE_NAME": name,
+            "PORTAL_HTTP_PORT": str(port),
+            "PORTAL_MONGO_URL": self.mongo_url,
+            "PORTAL_KAFKA_BOOTSTRAP": self.kafka_bootstrap,
+            "PORTAL_SMTP_PORT": str(self.ports.smtp),
+            "PORTAL_SANDBOX_URL": self.sandbox_url,
+            **self.extra_env,
+        }
+
+    def _python_service(self, spec: ServiceSpec) -> ManagedProcess:
+        port = getattr(self.ports, spec.port_field)
+        argv = [
+            sys.executable,
+            "-m",
+            "uvicorn",
+            "--factory",
+            spec.module,
+            "--host",
+            "127.0.0.1",
+            "--port",
+            str(port),
+            "--no-access-log",
+            "--log-level",
+            "warning",
+        ]
+        return ManagedProcess(
+            spec.name,
+            argv,
+            self.state_dir / "logs" / f"{spec.name}.log",
+            http_ok(f"http://127.0.0.1:{port}/healthz"),
+            env=self.service_env(spec.name, port),
+        )
+
+    def _sandboxes(self) -> ManagedProcess:
+        env = {
+            "PORTAL_SANDBOX_HTTP_PORT": str(self.ports.sandboxes),
+            "PORTAL_SANDBOX_SMTP_PORT": str(self.ports.smtp),
+        }
+        argv = [
+            sys.executable,
+            "-m",
+            "uvicorn",
+            "--factory",
+            "sandboxes.app:create_app",
+            "--host",
+            "127.0.0.1",
+            "--port",
+            str(self.ports.sandboxes),
+            "--no-access-log",
+            "--log-level",
+            "warning",
+        ]
+        return ManagedProcess(
+            "sandboxes",
+            argv,
+            self.state_dir / "logs" / "sandboxes.log",
+            http_ok(f"{self.sandbox_url}/healthz"),
+            env=env,
+        )
+
+    def _reconciler(self) -> ManagedProcess:
+        env = self.service_env("reconciler", self.ports.reconciler)
+        env["PORTAL_DATA_DIR"] = str(self.state_dir / "reconciler")
+        argv = [sys.executable, "-m", "reconciler", "worker", "--loglevel", "warn"]
+        return ManagedProcess(
+            "reconciler",
+            argv,
+            self.state_dir / "logs" / "reconciler.log",
+            http_ok(f"http://127.0.0.1:{self.ports.reconciler}/healthz"),
+            env=env,
+            cwd=self.state_dir,
+        )
+
+    def _start_together(self, processes: list[ManagedProcess], timeout: float) -> None:
+        for process in processes:
+            self.processes[process.name] = process
+            process.start()
+        for process in processes:
+            self.timings[process.name] = process.wait_ready(timeout)

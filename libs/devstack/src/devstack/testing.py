@@ -1,0 +1,46 @@
+"""Pytest fixtures: each test session starts its own broker and database on free ports.
+
+There is no quiet skip: when the infrastructure cannot start, every test that needs it errors
+with the reason, and `make test` fails.
+"""
+
+from __future__ import annotations
+
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from devstack.ports import StackPorts
+from devstack.stack import Stack
+
+
+@pytest.fixture(scope="session")
+def stack_state_dir() -> Iterator[Path]:
+    with tempfile.TemporaryDirectory(prefix="portal-test-") as folder:
+        yield Path(folder)
+
+
+@pytest.fixture(scope="session")
+def infrastructure(stack_state_dir: Path) -> Iterator[Stack]:
+    """Kafka and FerretDB only, for integration tests of one service or library."""
+    stack = Stack(state_dir=stack_state_dir, ports=StackPorts.free(), environment="test")
+    try:
+        stack.start_infrastructure()
+        yield stack
+    finally:
+        stack.stop()
+
+
+@pytest.fixture(scope="session")
+def system(infrastructure: Stack) -> Iterator[Stack]:
+    """The whole system behind its gateway, for end-to-end tests."""
+    try:
+        infrastructure.start_applications()
+        infrastructure.start_gateway()
+        yield infrastructure
+    finally:
+        for name in list(infrastructure.processes):
+            if name not in ("kafka", "ferretdb"):
+                infrastructure.processes.pop(name).stop()

@@ -1,0 +1,81 @@
+"""The FastAPI app every service starts from: problems, correlation ids, metrics, health."""
+
+from __future__ import annotations
+
+import time
+import uuid
+from collections.abc import Awaitable, Callable
+from contextlib import AbstractAsyncContextManager
+
+from fastapi import APIRouter, FastAPI, Request, Response
+from fastapi.responses import JSONResponse
+from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
+
+from servicekit.logs import correlation_id
+from servicekit.metrics import HTTP_LATENCY, HTTP_REQUESTS
+from servicekit.problems import install_problem_handlers
+
+CORRELATION_HEADER = "X-Correlation-Id"
+Readiness = Callable[[], Awaitable[dict[str, bool]]]
+
+
+def create_service_app(
+    *,
+    title: str,
+    api_prefix: str,
+    lifespan: Callable[[FastAPI], AbstractAsyncContextManager[None]],
+    readiness: Callable[[FastAPI], Readiness],
+) -> FastAPI:
+    """An app whose health, readiness and metrics answer both at `/…` and under `api_prefix`."""
+    app = FastAPI(
+        title=title,
+        lifespan=lifespan,
+        docs_url=f"{api_prefix}/docs",
+        openapi_url=f"{api_prefix}/openapi.json",
+        redoc_url=None,
+    )
+    install_problem_handlers(app)
+    app.middleware("http")(_observe)
+    operations = _operations_router(readiness)
+    app.include_router(operations)
+    app.include_router(operations, prefix=api_prefix, include_in_schema=False)
+    return app
+
+
+def _operations_router(readiness: Callable[[FastAPI], Readiness]) -> APIRouter:
+    router = APIRouter(tags=["operations"])
+
+    @router.get("/healthz")
+    async def healthz() -> dict[str, str]:
+        return {"status": "ok"}
+
+    @router.get("/readyz")
+    async def readyz(request: Request) -> JSONResponse:
+        checks = await readiness(request.app)()
+        ready = all(checks.values())
+        return JSONResponse({"ready": ready, "checks": checks}, status_code=200 if ready else 503)
+
+    @router.get("/metrics")
+    async def metrics() -> Response:
+        return Response(generate_latest(), media_type=CONTENT_TYPE_LATEST)
+
+    return router
+
+
+async def _observe(
+    request: Request, call_next: Callable[[Request], Awaitable[Response]]
+) -> Response:
+    incoming = request.headers.get(CORRELATION_HEADER, "")
+    current = incoming if 0 < len(incoming) <= 64 and incoming.isprintable() else uuid.uuid4().hex
+    token = correlation_id.set(current)
+    started = time.perf_counter()
+    try:
+        response = await call_next(request)
+    finally:
+        correlation_id.reset(token)
+    route = request.scope.get("route")
+    path = getattr(route, "path", "unmatched")
+    HTTP_LATENCY.labels(request.method, path).observe(time.perf_counter() - started)
+    HTTP_REQUESTS.labels(request.method, path, str(response.status_code)).inc()
+    response.headers[CORRELATION_HEADER] = current
+    return response

@@ -1,0 +1,148 @@
+"""The transactional outbox inside the aggregate's own document, and the relay that publishes it.
+
+A state change and the events it causes are one single-document write (`AggregateStore`); the
+relay publishes pending events with an idempotent producer and only then removes them from the
+document. Writers tell the relay which document to look at; a periodic sweep catches the rest
+(after a crash, or while the broker was away).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+from collections.abc import Sequence
+from typing import Any
+
+from aiokafka import AIOKafkaProducer
+from pymongo.asynchronous.collection import AsyncCollection
+
+from contracts.envelope import Envelope, to_kafka
+from servicekit.locks import AggregateLocks
+from servicekit.metrics import EVENTS_PUBLISHED, OUTBOX_FAILURES
+from servicekit.mongo import Document
+
+log = logging.getLogger(__name__)
+
+OUTBOX = "outbox"
+PENDING = "outbox_pending"
+MAX_BACKOFF_SECONDS = 5.0
+
+
+def with_events(update: dict[str, Any], events: Sequence[Envelope]) -> dict[str, Any]:
+    """Adds the events to an update document, so they are stored by the same write."""
+    if not events:
+        return update
+    merged = {operator: dict(fields) for operator, fields in update.items()}
+    merged.setdefault("$push", {})[OUTBOX] = {"$each": [_stored(event) for event in events]}
+    merged.setdefault("$set", {})[PENDING] = True
+    return merged
+
+
+def new_document_events(events: Sequence[Envelope]) -> Document:
+    """Fields to put in a document inserted together with its first events."""
+    return {OUTBOX: [_stored(event) for event in events], PENDING: bool(events)}
+
+
+async def create_outbox_index(collection: AsyncCollection[Document]) -> None:
+    """Lets MongoDB find pending outboxes fast (FerretDB scans anyway)."""
+    await collection.create_index(PENDING)
+
+
+def _stored(event: Envelope) -> Document:
+    return event.model_dump(mode="json")
+
+
+def lock_key(collection: AsyncCollection[Document], document_id: Any) -> str:
+    return f"{collection.name}:{document_id}"
+
+
+class OutboxRelay:
+    """Publishes what the collections' outboxes hold; the broker being down only delays it."""
+
+    def __init__(
+        self,
+        collections: Sequence[AsyncCollection[Document]],
+        producer: AIOKafkaProducer,
+        locks: AggregateLocks,
+        sweep_seconds: float,
+    ) -> None:
+        self._collections = {collection.name: collection for collection in collections}
+        self._producer = producer
+        self._locks = locks
+        self._sweep_seconds = sweep_seconds
+        self._due: asyncio.Queue[tuple[str, Any]] = asyncio.Queue()
+
+    def notify(self, collection: AsyncCollection[Document], document_id: Any) -> None:
+        """A writer just stored events in this document: publish them now, not at the sweep."""
+        self._due.put_nowait((collection.name, document_id))
+
+    async def run(self) -> None:
+        failures = 0
+        while True:
+            try:
+                if failures or self._due.empty():
+                    await self._wait_for_work(
+                        min(self._sweep_seconds * 2**failures, MAX_BACKOFF_SECONDS)
+                    )
+                    await self.sweep()
+                else:
+                    await self._publish_due()
+                failures = 0
+            except Exception:
+                failures = min(failures + 1, 6)
+                OUTBOX_FAILURES.inc()
+                log.warning("outbox relay could not publish; will retry", exc_info=True)
+
+    async def sweep(self) -> int:
+        """One pass over every outbox; returns how many events were published."""
+        while not self._due.empty():  # the sweep covers them
+            self._due.get_nowait()
+        published = 0
+        for collection in self._collections.values():
+            async for document in collection.find({PENDING: True}, {OUTBOX: 1}):
+                published += await self._publish(collection, document)
+        return published
+
+    async def _wait_for_work(self, seconds: float) -> None:
+        with contextlib.suppress(TimeoutError):
+            async with asyncio.timeout(seconds):
+                self._due.put_nowait(await self._due.get())
+
+    async def _publish_due(self) -> None:
+        while not self._due.empty():
+            name, document_id = self._due.get_nowait()
+            collection = self._collections[name]
+            document = await collection.find_one({"_id": document_id, PENDING: True}, {OUTBOX: 1})
+            if document is not None:
+                try:
+                    await self._publish(collection, document)
+                except Exception:
+                    self._due.put_nowait((name, document_id))
+                    raise
+
+    async def _publish(self, collection: AsyncCollection[Document], document: Document) -> int:
+        envelopes = [Envelope.model_validate(raw) for raw in document.get(OUTBOX, [])]
+        deliveries = []
+        for envelope in envelopes:
+            key, value, headers = to_kafka(envelope)
+            deliveries.append(
+                await self._producer.send(envelope.topic(), value=value, key=key, headers=headers)
+            )
+        await asyncio.gather(*deliveries)
+        await self._mark_sent(collection, document["_id"], {envelope.id for envelope in envelopes})
+        for envelope in envelopes:
+            EVENTS_PUBLISHED.labels(type=envelope.type).inc()
+        return len(envelopes)
+
+    async def _mark_sent(
+        self, collection: AsyncCollection[Document], document_id: Any, sent: set[str]
+    ) -> None:
+        async with self._locks.hold(lock_key(collection, document_id)):
+            current = await collection.find_one({"_id": document_id}, {OUTBOX: 1})
+            if current is None:
+                return
+            remaining = [raw for raw in current.get(OUTBOX, []) if raw["id"] not in sent]
+            await collection.update_one(
+                {"_id": document_id}, {"$set": {OUTBOX: remaining, PENDING: bool(remaining)}}
+            )

@@ -1,0 +1,115 @@
+"""RFC 9457 problem details: a stable `code`, a message in Azerbaijani and English, no stack traces."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Mapping
+from typing import Any
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+log = logging.getLogger(__name__)
+
+PROBLEM_JSON = "application/problem+json"
+
+
+class Problem(Exception):
+    """Raised anywhere at the edge; becomes a problem+json response."""
+
+    def __init__(
+        self,
+        status: int,
+        code: str,
+        en: str,
+        az: str,
+        *,
+        detail: str | None = None,
+        headers: Mapping[str, str] | None = None,
+        extra: Mapping[str, Any] | None = None,
+    ) -> None:
+        super().__init__(f"{code}: {en}")
+        self.status = status
+        self.code = code
+        self.en = en
+        self.az = az
+        self.detail = detail
+        self.headers = dict(headers or {})
+        self.extra = dict(extra or {})
+
+
+def problem_response(problem: Problem, instance: str) -> JSONResponse:
+    body: dict[str, Any] = {
+        "type": f"/problems/{problem.code}",
+        "title": problem.en,
+        "status": problem.status,
+        "code": problem.code,
+        "message": {"az": problem.az, "en": problem.en},
+        "instance": instance,
+    }
+    if problem.detail:
+        body["detail"] = problem.detail
+    body.update(problem.extra)
+    return JSONResponse(
+        body, status_code=problem.status, headers=problem.headers, media_type=PROBLEM_JSON
+    )
+
+
+_BY_STATUS: dict[int, tuple[str, str, str]] = {
+    400: ("bad_request", "The request could not be read.", "Sorğu oxuna bilmədi."),
+    401: ("unauthenticated", "Sign in first.", "Əvvəlcə daxil olun."),
+    403: ("forbidden", "You may not do this.", "Bunu etməyə icazəniz yoxdur."),
+    404: ("not_found", "Nothing is here.", "Burada heç nə yoxdur."),
+    405: (
+        "method_not_allowed",
+        "This method is not allowed here.",
+        "Bu üsula burada icazə yoxdur.",
+    ),
+    413: ("payload_too_large", "The request is too large.", "Sorğu çox böyükdür."),
+    415: ("unsupported_media_type", "Send JSON.", "JSON göndərin."),
+}
+
+
+def install_problem_handlers(app: FastAPI) -> None:
+    @app.exception_handler(Problem)
+    async def _problem(request: Request, error: Problem) -> JSONResponse:
+        return problem_response(error, request.url.path)
+
+    @app.exception_handler(RequestValidationError)
+    async def _invalid(request: Request, error: RequestValidationError) -> JSONResponse:
+        fields = [
+            {
+                "field": ".".join(str(part) for part in item["loc"][1:]) or "body",
+                "problem": item["msg"],
+            }
+            for item in error.errors()
+        ]
+        problem = Problem(
+            422,
+            "validation_failed",
+            "Some fields are not valid.",
+            "Bəzi sahələr düzgün doldurulmayıb.",
+            extra={"errors": fields},
+        )
+        return problem_response(problem, request.url.path)
+
+    @app.exception_handler(StarletteHTTPException)
+    async def _http(request: Request, error: StarletteHTTPException) -> JSONResponse:
+        code, en, az = _BY_STATUS.get(
+            error.status_code, ("http_error", "Request failed.", "Sorğu alınmadı.")
+        )
+        problem = Problem(error.status_code, code, en, az, headers=error.headers)
+        return problem_response(problem, request.url.path)
+
+    @app.exception_handler(Exception)
+    async def _unexpected(request: Request, _error: Exception) -> JSONResponse:
+        log.exception("unexpected error on %s %s", request.method, request.url.path)
+        problem = Problem(
+            500,
+            "internal_error",
+            "Something went wrong on our side. Please try again a little later.",
+            "Bizim tərəfdə xəta baş verdi. Bir az sonra yenidən cəhd edin.",
+        )
+        return problem_response(problem, request.url.path)

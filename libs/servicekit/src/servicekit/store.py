@@ -1,0 +1,48 @@
+"""Writes to aggregate documents: one writer per aggregate, the events stored by the same write."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator, Sequence
+from contextlib import asynccontextmanager
+from typing import Any
+
+from pymongo.asynchronous.collection import AsyncCollection
+
+from contracts.envelope import Envelope
+from servicekit.locks import AggregateLocks
+from servicekit.mongo import Document
+from servicekit.outbox import OutboxRelay, lock_key, new_document_events, with_events
+
+
+class AggregateStore:
+    """A collection of aggregates whose changes publish events through the outbox."""
+
+    def __init__(
+        self, collection: AsyncCollection[Document], locks: AggregateLocks, relay: OutboxRelay
+    ) -> None:
+        self.collection = collection
+        self._locks = locks
+        self._relay = relay
+
+    @asynccontextmanager
+    async def writing(self, aggregate_id: Any) -> AsyncIterator[None]:
+        """Hold this while reading an aggregate to decide a change, and while writing it."""
+        async with self._locks.hold(lock_key(self.collection, aggregate_id)):
+            yield
+
+    async def insert(self, document: Document, events: Sequence[Envelope]) -> None:
+        """Stores a new aggregate with its first events; DuplicateKeyError if the id exists."""
+        await self.collection.insert_one({**document, **new_document_events(events)})
+        if events:
+            self._relay.notify(self.collection, document["_id"])
+
+    async def update(
+        self, aggregate_id: Any, guard: Document, update: Document, events: Sequence[Envelope]
+    ) -> bool:
+        """Applies `update` if the aggregate still matches `guard`; call it inside `writing`."""
+        result = await self.collection.update_one(
+            {"_id": aggregate_id, **guard}, with_events(update, events)
+        )
+        if result.matched_count and events:
+            self._relay.notify(self.collection, aggregate_id)
+        return bool(result.matched_count)

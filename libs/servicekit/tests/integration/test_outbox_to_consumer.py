@@ -1,0 +1,146 @@
+"""Events travel from one service's outbox through the real Kafka to another service's database,
+survive the broker going down mid-flow, and are applied exactly once."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import uuid
+from collections.abc import AsyncIterator
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+import pytest
+from pymongo.asynchronous.database import AsyncDatabase
+
+from contracts.envelope import Envelope
+from contracts.events import PaymentExpired
+from contracts.ids import new_id
+from devstack.stack import Stack
+from servicekit.consumer import IdempotentConsumer
+from servicekit.kafka import create_producer
+from servicekit.locks import AggregateLocks
+from servicekit.mongo import Document, create_mongo_client
+from servicekit.outbox import OutboxRelay, create_outbox_index, new_document_events
+from servicekit.store import AggregateStore
+
+pytestmark = pytest.mark.integration
+
+
+@dataclass
+class Pipeline:
+    sender: AsyncDatabase[Document]
+    payments: AggregateStore
+    receiver: AsyncDatabase[Document]
+    relay: OutboxRelay
+
+
+@contextlib.asynccontextmanager
+async def pipeline(infrastructure: Stack) -> AsyncIterator[Pipeline]:
+    client = create_mongo_client(infrastructure.mongo_url)
+    run = uuid.uuid4().hex[:8]
+    sender, receiver = client[f"sender_{run}"], client[f"receiver_{run}"]
+    await create_outbox_index(sender["payments"])
+
+    async def apply(envelope: Envelope) -> None:
+        # Counts applications, so a double effect shows up as 2.
+        await receiver["expired"].update_one(
+            {"_id": envelope.subject}, {"$inc": {"applied": 1}}, upsert=True
+        )
+
+    producer = create_producer(infrastructure.kafka_bootstrap, f"test-{run}")
+    await producer.start()
+    locks = AggregateLocks()
+    relay = OutboxRelay([sender["payments"]], producer, locks, sweep_seconds=0.5)
+    consumer = IdempotentConsumer(
+        bootstrap=infrastructure.kafka_bootstrap,
+        group_id=f"receiver-{run}",
+        topics=["payments.v1"],
+        database=receiver,
+        handle=apply,
+    )
+    tasks = [asyncio.create_task(relay.run()), asyncio.create_task(consumer.run())]
+    try:
+        yield Pipeline(sender, AggregateStore(sender["payments"], locks, relay), receiver, relay)
+    finally:
+        for task in tasks:
+            task.cancel()
+        await asyncio.gather(*tasks, return_exceptions=True)
+        await producer.stop()
+        await client.close()
+
+
+def expired_event(payment_id: str) -> Envelope:
+    now = datetime.now(UTC)
+    event = PaymentExpired(payment_id=payment_id, expired_at=now)
+    return Envelope.wrap(event, event_id=new_id("evt"), source="/test/sender", time=now)
+
+
+async def save_payment_that_expired(payments: AggregateStore) -> str:
+    payment_id = new_id("pay")
+    await payments.insert({"_id": payment_id, "state": "initiated"}, [])
+    async with payments.writing(payment_id):
+        # The state change and its event are one write.
+        changed = await payments.update(
+            payment_id,
+            {"state": "initiated"},
+            {"$set": {"state": "expired"}},
+            [expired_event(payment_id)],
+        )
+    assert changed
+    return payment_id
+
+
+async def wait_applied(
+    receiver: AsyncDatabase[Document], ids: list[str], seconds: float
+) -> dict[str, int]:
+    deadline = asyncio.get_running_loop().time() + seconds
+    while True:
+        seen = {
+            d["_id"]: d["applied"] async for d in receiver["expired"].find({"_id": {"$in": ids}})
+        }
+        if len(seen) == len(ids) or asyncio.get_running_loop().time() > deadline:
+            return seen
+        await asyncio.sleep(0.2)
+
+
+async def test_an_event_reaches_the_other_service_once(infrastructure: Stack) -> None:
+    async with pipeline(infrastructure) as flow:
+        ids = [await save_payment_that_expired(flow.payments) for _ in range(20)]
+        applied = await wait_applied(flow.receiver, ids, 30)
+        assert applied == dict.fromkeys(ids, 1)
+        assert await flow.sender["payments"].count_documents({"outbox_pending": True}) == 0
+
+
+async def test_a_redelivered_event_is_applied_once(infrastructure: Stack) -> None:
+    async with pipeline(infrastructure) as flow:
+        payment_id = new_id("pay")
+        event = expired_event(payment_id)
+        # The relay published it, then crashed before marking it sent: it goes out twice.
+        for copy in range(2):
+            await flow.sender["payments"].insert_one(
+                {"_id": f"{payment_id}-{copy}", **new_document_events([event])}
+            )
+        await wait_applied(flow.receiver, [payment_id], 30)
+        await asyncio.sleep(2)  # time for the second copy to arrive and be skipped
+        assert (await flow.receiver["expired"].find_one({"_id": payment_id})) == {
+            "_id": payment_id,
+            "applied": 1,
+        }
+
+
+async def test_the_broker_going_down_mid_flow_loses_nothing_and_doubles_nothing(
+    infrastructure: Stack,
+) -> None:
+    async with pipeline(infrastructure) as flow:
+        before = [await save_payment_that_expired(flow.payments) for _ in range(10)]
+        await asyncio.to_thread(infrastructure.processes["kafka"].stop)
+        during = [await save_payment_that_expired(flow.payments) for _ in range(15)]
+        await asyncio.sleep(2)  # the relay tries and fails while the broker is away
+        await asyncio.to_thread(infrastructure.restart, "kafka")
+        after = [await save_payment_that_expired(flow.payments) for _ in range(5)]
+        every = before + during + after
+        applied = await wait_applied(flow.receiver, every, 90)
+        assert sorted(applied) == sorted(every), f"lost: {set(every) - set(applied)}"
+        assert set(applied.values()) == {1}
+        assert await flow.sender["payments"].count_documents({"outbox_pending": True}) == 0

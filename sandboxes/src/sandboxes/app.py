@@ -1,0 +1,36 @@
+"""One process serving every sandbox of the outside world (`uvicorn --factory sandboxes.app:create_app`)."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
+from fastapi import FastAPI
+
+from sandboxes.config import SandboxSettings
+from sandboxes.mail.api import router as mail_router
+from sandboxes.mail.mailbox import Mailbox
+from sandboxes.mail.smtp import smtp_server
+
+
+def create_app(settings: SandboxSettings | None = None) -> FastAPI:
+    settings = settings or SandboxSettings()
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        app.state.mailbox = Mailbox()
+        smtp = smtp_server(app.state.mailbox, settings.smtp_port)
+        smtp.start()
+        try:
+            yield
+        finally:
+            smtp.stop()
+
+    app = FastAPI(title="Sandboxes of the outside world", lifespan=lifespan)
+    app.include_router(mail_router)
+
+    @app.get("/healthz")
+    async def healthz() -> dict[str, str]:
+        return {"status": "ok"}
+
+    return app

@@ -1,0 +1,1 @@
+"""checkout's domain: pure rules, no I/O."""

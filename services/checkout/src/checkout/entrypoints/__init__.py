@@ -1,0 +1,1 @@
+"""How the outside reaches checkout: HTTP and Kafka."""

@@ -1,0 +1,1 @@
+"""imei_registry."""

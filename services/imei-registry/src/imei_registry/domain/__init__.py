@@ -1,0 +1,1 @@
+"""imei-registry's domain: pure rules, no I/O."""

@@ -1,0 +1,1 @@
+"""How the outside reaches imei-registry: HTTP and Kafka."""

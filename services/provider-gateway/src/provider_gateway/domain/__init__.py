@@ -1,0 +1,1 @@
+"""provider-gateway's domain: pure rules, no I/O."""

@@ -1,0 +1,1 @@
+"""How the outside reaches provider-gateway: HTTP and Kafka."""

@@ -1,0 +1,1 @@
+"""support-desk's domain: pure rules, no I/O."""

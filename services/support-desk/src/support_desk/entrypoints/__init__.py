@@ -1,0 +1,1 @@
+"""How the outside reaches support-desk: HTTP and Kafka."""

@@ -41,6 +41,7 @@ def run(state_dir: Path) -> int:
         return 1
     stack = Stack(state_dir=state_dir, ports=ports)
     signal.signal(signal.SIGTERM, _raise_interrupt)
+    signal.signal(signal.SIGINT, _raise_interrupt)  # even when started with SIGINT ignored
     started = time.monotonic()
     try:
         stack.start_all()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import ctypes
 import os
 import signal
 import subprocess
@@ -10,6 +11,8 @@ import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+
+_PR_SET_PDEATHSIG = 1
 
 
 class ProcessFailedError(RuntimeError):
@@ -37,6 +40,7 @@ class ManagedProcess:
             env={**os.environ, **self.env},
             cwd=self.cwd,
             start_new_session=True,  # its own group, so Ctrl-C reaches it only through us
+            preexec_fn=_die_with_parent,
         )
         log.close()
 
@@ -81,6 +85,12 @@ class ManagedProcess:
         if not self.log_path.exists():
             return "(no log)"
         return "\n".join(self.log_path.read_text(errors="replace").splitlines()[-lines:])
+
+
+def _die_with_parent() -> None:
+    """Linux: the child gets SIGTERM if we die without cleaning up, so nothing is left behind."""
+    with contextlib.suppress(OSError, AttributeError):
+        ctypes.CDLL("libc.so.6", use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGTERM)
 
 
 def _signal_group(pid: int, signum: signal.Signals) -> None:

@@ -1,0 +1,62 @@
+"""The gateway is the one address: every service answers behind it, and errors are problems."""
+
+from __future__ import annotations
+
+import httpx
+import pytest
+
+from devstack.stack import Stack
+
+pytestmark = pytest.mark.e2e
+
+SERVICES = ["payments", "catalog", "imei", "support"]
+
+
+@pytest.mark.parametrize("api", SERVICES)
+async def test_each_service_is_healthy_and_ready_behind_the_gateway(system: Stack, api: str) -> None:
+    async with httpx.AsyncClient(base_url=system.gateway_url) as client:
+        health = await client.get(f"/api/{api}/healthz")
+        ready = await client.get(f"/api/{api}/readyz")
+    assert health.status_code == 200
+    assert ready.status_code == 200
+    assert ready.json() == {"ready": True, "checks": {"database": True, "kafka": True}}
+
+
+async def test_an_unknown_address_is_a_problem_in_both_languages(system: Stack) -> None:
+    async with httpx.AsyncClient(base_url=system.gateway_url) as client:
+        unknown_api = await client.get("/api/no-such-service/x")
+        unknown_route = await client.get("/api/payments/no-such-route")
+    for response in (unknown_api, unknown_route):
+        assert response.status_code == 404
+        assert response.headers["content-type"] == "application/problem+json"
+        problem = response.json()
+        assert problem["code"] == "not_found"
+        assert problem["message"]["az"] and problem["message"]["en"]
+
+
+async def test_the_gateway_passes_a_correlation_id_through(system: Stack) -> None:
+    async with httpx.AsyncClient(base_url=system.gateway_url) as client:
+        response = await client.get("/api/support/healthz", headers={"X-Correlation-Id": "trace-42"})
+        generated = await client.get("/api/support/healthz")
+    assert response.headers["x-correlation-id"] == "trace-42"
+    assert len(generated.headers["x-correlation-id"]) >= 16
+
+
+async def test_a_stopped_service_is_a_503_problem_with_retry_after(system: Stack) -> None:
+    system.processes["imei-registry"].stop()
+    try:
+        async with httpx.AsyncClient(base_url=system.gateway_url) as client:
+            response = await client.get("/api/imei/healthz")
+        assert response.status_code == 503
+        assert response.headers["retry-after"] == "5"
+        assert response.json()["code"] == "service_unavailable"
+    finally:
+        system.restart("imei-registry")
+
+
+async def test_services_expose_prometheus_metrics(system: Stack) -> None:
+    async with httpx.AsyncClient(base_url=system.gateway_url) as client:
+        await client.get("/api/catalog/healthz")
+        metrics = await client.get("/api/catalog/metrics")
+    assert metrics.status_code == 200
+    assert 'http_requests_total{method="GET",route="/api/catalog/healthz",status="200"}' in metrics.text

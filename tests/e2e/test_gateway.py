@@ -13,7 +13,9 @@ SERVICES = ["payments", "catalog", "imei", "support"]
 
 
 @pytest.mark.parametrize("api", SERVICES)
-async def test_each_service_is_healthy_and_ready_behind_the_gateway(system: Stack, api: str) -> None:
+async def test_each_service_is_healthy_and_ready_behind_the_gateway(
+    system: Stack, api: str
+) -> None:
     async with httpx.AsyncClient(base_url=system.gateway_url) as client:
         health = await client.get(f"/api/{api}/healthz")
         ready = await client.get(f"/api/{api}/readyz")
@@ -36,7 +38,9 @@ async def test_an_unknown_address_is_a_problem_in_both_languages(system: Stack) 
 
 async def test_the_gateway_passes_a_correlation_id_through(system: Stack) -> None:
     async with httpx.AsyncClient(base_url=system.gateway_url) as client:
-        response = await client.get("/api/support/healthz", headers={"X-Correlation-Id": "trace-42"})
+        response = await client.get(
+            "/api/support/healthz", headers={"X-Correlation-Id": "trace-42"}
+        )
         generated = await client.get("/api/support/healthz")
     assert response.headers["x-correlation-id"] == "trace-42"
     assert len(generated.headers["x-correlation-id"]) >= 16
@@ -59,4 +63,7 @@ async def test_services_expose_prometheus_metrics(system: Stack) -> None:
         await client.get("/api/catalog/healthz")
         metrics = await client.get("/api/catalog/metrics")
     assert metrics.status_code == 200
-    assert 'http_requests_total{method="GET",route="/api/catalog/healthz",status="200"}' in metrics.text
+    assert (
+        'http_requests_total{method="GET",route="/api/catalog/healthz",status="200"}'
+        in metrics.text
+    )

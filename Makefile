@@ -5,7 +5,7 @@ PY := .venv/bin/python
 export UV_PYTHON_DOWNLOADS := never
 export UV_PYTHON := python3.11
 
-.PHONY: help setup run test lint format schemas bench up down
+.PHONY: help setup run test memory lint format schemas bench up down
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  \033[1m%-10s\033[0m %s\n", $$1, $$2}'
@@ -19,6 +19,9 @@ run: setup ## Start the whole system (broker, database, services, sandboxes, gat
 test: setup ## Lint, then run the whole suite on a real broker and database started for this run
 	@$(MAKE) -s lint
 	@$(PY) -m pytest
+
+memory: ## Resident memory of the stack that `make run` started
+	@$(PY) -m devstack memory
 
 lint: ## ruff (lint + format check) and mypy --strict
 	@.venv/bin/ruff check . && .venv/bin/ruff format --check . && .venv/bin/mypy libs/*/src services/*/src sandboxes/src

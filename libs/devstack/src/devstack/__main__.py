@@ -11,19 +11,25 @@ from types import FrameType
 
 from devstack.ferretdb import ensure_ferretdb_binary
 from devstack.kafka import ensure_kafka_jars
+from devstack.memory import memory_report, write_pid_file
 from devstack.paths import cache_dir, repo_root
 from devstack.ports import StackPorts
 from devstack.processes import ProcessFailedError
 from devstack.stack import Stack
 
+PID_FILE = "pids.json"
+
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="devstack", description=__doc__)
-    parser.add_argument("command", choices=["run", "prepare"])
+    parser.add_argument("command", choices=["run", "prepare", "memory"])
     parser.add_argument("--state-dir", type=Path, default=repo_root() / "var" / "run")
     arguments = parser.parse_args(argv)
     if arguments.command == "prepare":
         prepare()
+        return 0
+    if arguments.command == "memory":
+        _say(memory_report(arguments.state_dir / PID_FILE))
         return 0
     return run(arguments.state_dir)
 
@@ -45,6 +51,8 @@ def run(state_dir: Path) -> int:
     started = time.monotonic()
     try:
         stack.start_all()
+        groups = {name: process.pid for name, process in stack.processes.items() if process.pid}
+        write_pid_file(state_dir / PID_FILE, groups)
         _say(_summary(stack, time.monotonic() - started))
         _watch(stack)
     except KeyboardInterrupt:
@@ -54,6 +62,7 @@ def run(state_dir: Path) -> int:
         return 1
     finally:
         stack.stop()
+        (state_dir / PID_FILE).unlink(missing_ok=True)
     _say("stopped.")
     return 0
 
@@ -75,7 +84,7 @@ def _summary(stack: Stack, seconds: float) -> str:
         [
             f"The payment portal is up in {seconds:.1f}s.",
             *rows,
-            f"  logs in {stack.state_dir / 'logs'}",
+            f"  logs in {stack.state_dir / 'logs'}; memory: `make memory`",
             "",
             f"  Open {stack.gateway_url}/   (API: {stack.gateway_url}/api/…)",
             "  Ctrl-C stops everything.",

@@ -1,0 +1,1 @@
+"""Clients of the providers' protocols (one per family) behind one interface."""

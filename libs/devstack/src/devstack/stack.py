@@ -56,6 +56,7 @@ class Stack:
     ports: StackPorts
     environment: str = "development"
     extra_env: Mapping[str, str] = field(default_factory=dict)
+    secrets: Mapping[str, str] = field(default_factory=dict)
     processes: dict[str, ManagedProcess] = field(default_factory=dict)
     timings: dict[str, float] = field(default_factory=dict)
 
@@ -143,9 +144,21 @@ class Stack:
             "PORTAL_HTTP_PORT": str(port),
             "PORTAL_MONGO_URL": self.mongo_url,
             "PORTAL_KAFKA_BOOTSTRAP": self.kafka_bootstrap,
+            **self.shared_env(),
+            **self.extra_env,
+        }
+
+    def shared_env(self) -> dict[str, str]:
+        """Addresses and secrets every process reads the same way, sandboxes included."""
+        return {
             "PORTAL_SMTP_PORT": str(self.ports.smtp),
             "PORTAL_SANDBOX_URL": self.sandbox_url,
-            **self.extra_env,
+            "PORTAL_PUBLIC_URL": self.gateway_url,
+            "PORTAL_BANK_URL": f"{self.sandbox_url}/bank",
+            "PORTAL_PROVIDERS_URL": f"{self.sandbox_url}/providers",
+            "PORTAL_CATALOG_URL": f"http://127.0.0.1:{self.ports.provider_gateway}",
+            "PORTAL_CALLBACK_URL": f"http://127.0.0.1:{self.ports.checkout}/api/payments/bank-callbacks",
+            **self.secrets,
         }
 
     def _python_service(self, spec: ServiceSpec) -> ManagedProcess:
@@ -176,6 +189,8 @@ class Stack:
         env = {
             "PORTAL_SANDBOX_HTTP_PORT": str(self.ports.sandboxes),
             "PORTAL_SANDBOX_SMTP_PORT": str(self.ports.smtp),
+            **self.shared_env(),
+            **self.extra_env,
         }
         argv = [
             sys.executable,

@@ -6,6 +6,7 @@ with the reason, and `make test` fails.
 
 from __future__ import annotations
 
+import secrets
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -14,6 +15,20 @@ import pytest
 
 from devstack.ports import StackPorts
 from devstack.stack import Stack
+
+# Short clocks so a test can watch a card page time out or a provider miss its deadline.
+TEST_TIMINGS = {
+    "PORTAL_BANK_SESSION_SECONDS": "8",
+    "PORTAL_EXPIRY_GRACE_SECONDS": "1",
+    "PORTAL_MAINTENANCE_SECONDS": "0.5",
+    "PORTAL_OUTBOX_SWEEP_SECONDS": "1",
+}
+
+
+def random_secrets() -> dict[str, str]:
+    """Fresh secrets for each run: proves nothing depends on the development defaults."""
+    names = ("BANK_MERCHANT_SECRET", "BANK_CALLBACK_SECRET", "PROVIDER_SECRET")
+    return {f"PORTAL_{name}": secrets.token_hex(16) for name in names}
 
 
 @pytest.fixture(scope="session")
@@ -25,7 +40,13 @@ def stack_state_dir() -> Iterator[Path]:
 @pytest.fixture(scope="session")
 def infrastructure(stack_state_dir: Path) -> Iterator[Stack]:
     """Kafka and FerretDB only, for integration tests of one service or library."""
-    stack = Stack(state_dir=stack_state_dir, ports=StackPorts.free(), environment="test")
+    stack = Stack(
+        state_dir=stack_state_dir,
+        ports=StackPorts.free(),
+        environment="test",
+        secrets=random_secrets(),
+        extra_env=TEST_TIMINGS,
+    )
     try:
         stack.start_infrastructure()
         yield stack

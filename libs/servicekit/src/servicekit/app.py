@@ -11,6 +11,7 @@ from fastapi import APIRouter, FastAPI, Request, Response
 from fastapi.responses import JSONResponse
 from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
 
+from servicekit.body_limit import BodySizeLimit
 from servicekit.logs import correlation_id
 from servicekit.metrics import HTTP_LATENCY, HTTP_REQUESTS
 from servicekit.problems import install_problem_handlers
@@ -25,6 +26,7 @@ def create_service_app(
     api_prefix: str,
     lifespan: Callable[[FastAPI], AbstractAsyncContextManager[None]],
     readiness: Callable[[FastAPI], Readiness],
+    max_body_bytes: int = 64 * 1024,
 ) -> FastAPI:
     """An app whose health, readiness and metrics answer both at `/…` and under `api_prefix`."""
     app = FastAPI(
@@ -36,6 +38,7 @@ def create_service_app(
     )
     install_problem_handlers(app)
     app.middleware("http")(_observe)
+    app.add_middleware(BodySizeLimit, max_bytes=max_body_bytes)
     operations = _operations_router(readiness)
     app.include_router(operations)
     app.include_router(operations, prefix=api_prefix, include_in_schema=False)

@@ -1,11 +1,12 @@
-"""One lifespan for every service: connect, start the outbox relay and the consumer, clean up."""
+"""One lifespan for every service: connect, build the service's context, start its loops, clean up."""
 
 from __future__ import annotations
 
 import logging
-from collections.abc import AsyncIterator, Awaitable, Callable, Sequence
+from collections.abc import AsyncIterator, Awaitable, Callable, Coroutine, Sequence
 from contextlib import AbstractAsyncContextManager, asynccontextmanager
 from dataclasses import dataclass
+from typing import Any, Generic, TypeVar, cast
 
 from fastapi import FastAPI
 
@@ -20,20 +21,26 @@ from servicekit.settings import ServiceSettings
 log = logging.getLogger(__name__)
 
 Handle = Callable[[Envelope], Awaitable[None]]
+Context = TypeVar("Context")
 
 
 @dataclass(frozen=True)
-class ServiceWiring:
-    """What differs between services: their outboxes, the topics they read, how they start."""
+class ServiceWiring(Generic[Context]):
+    """What differs between services. `build` makes the service's context (its repositories and
+    clients) from the runtime; without it the context is the runtime itself. The context is kept
+    in `app.state.context` for routes, and handed to the handler, the loops and `close`."""
 
     outbox_collections: Sequence[str] = ()
     consumed_topics: Sequence[str] = ()
-    make_handler: Callable[[ServiceRuntime], Handle] | None = None
+    build: Callable[[ServiceRuntime], Awaitable[Context]] | None = None
+    make_handler: Callable[[Context], Handle] | None = None
+    loops: Sequence[tuple[str, Callable[[Context], Coroutine[Any, Any, None]]]] = ()
+    close: Callable[[Context], Awaitable[None]] | None = None
     on_start: Callable[[ServiceRuntime], Awaitable[None]] | None = None
 
 
 def service_lifespan(
-    settings: ServiceSettings, wiring: ServiceWiring
+    settings: ServiceSettings, wiring: ServiceWiring[Context]
 ) -> Callable[[FastAPI], AbstractAsyncContextManager[None]]:
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
@@ -46,22 +53,34 @@ def service_lifespan(
             await wiring.on_start(runtime)
         if wiring.outbox_collections:
             runtime.start_outbox(wiring.outbox_collections)
+        context = await wiring.build(runtime) if wiring.build else cast(Context, runtime)
+        app.state.context = context
         if wiring.consumed_topics and wiring.make_handler is not None:
             consumer = IdempotentConsumer(
                 bootstrap=settings.kafka_bootstrap,
                 group_id=settings.service_name,
                 topics=wiring.consumed_topics,
                 database=runtime.database,
-                handle=wiring.make_handler(runtime),
+                handle=wiring.make_handler(context),
             )
             runtime.start_background("consumer", consumer.run)
+        for name, loop in wiring.loops:
+            runtime.start_background(name, _bind(loop, context))
         log.info("%s started on port %d", settings.service_name, settings.http_port)
         try:
             yield
         finally:
             await runtime.close()
+            if wiring.close is not None:
+                await wiring.close(context)
 
     return lifespan
+
+
+def _bind(
+    loop: Callable[[Context], Coroutine[Any, Any, None]], context: Context
+) -> Callable[[], Coroutine[Any, Any, None]]:
+    return lambda: loop(context)
 
 
 def runtime_readiness(app: FastAPI) -> Readiness:

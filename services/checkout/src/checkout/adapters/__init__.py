@@ -1,0 +1,1 @@
+"""Checkout's edges: the bank, the catalog, the database, mail."""

@@ -1,0 +1,130 @@
+"""Payments in MongoDB: one document each, its outbox inside it, written by one writer at a time."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator, Callable
+from contextlib import asynccontextmanager
+from dataclasses import replace
+from datetime import datetime
+from typing import Any
+
+from checkout.domain.payment import Payment, Transition
+from checkout.domain.states import PaymentState
+from contracts.envelope import Envelope
+from contracts.events import DeclineReason
+from contracts.ids import new_id
+from contracts.money import Money
+from servicekit.logs import correlation_id
+from servicekit.mongo import Document
+from servicekit.store import AggregateStore
+
+SOURCE = "/services/checkout"
+COLLECTION = "payments"
+
+
+class PaymentRepository:
+    def __init__(self, store: AggregateStore, clock: Callable[[], datetime]) -> None:
+        self._store = store
+        self._clock = clock
+
+    @asynccontextmanager
+    async def lock(self, payment_id: str) -> AsyncIterator[None]:
+        """Hold while reading a payment to change it, and while saving the change."""
+        async with self._store.writing(payment_id):
+            yield
+
+    async def add(self, payment: Payment) -> None:
+        await self._store.insert(to_document(payment), self._envelopes(payment))
+
+    async def get(self, payment_id: str) -> Payment | None:
+        document = await self._store.collection.find_one({"_id": payment_id}, {"outbox": 0})
+        return from_document(document) if document else None
+
+    async def save(self, before: Payment, after: Payment) -> bool:
+        """Writes `after` if the stored payment is still in `before`'s state; events go with it."""
+        fields = to_document(after)
+        del fields["_id"]
+        return await self._store.update(
+            before.id, {"state": before.state.value}, {"$set": fields}, self._envelopes(after)
+        )
+
+    async def receipt_sent(self, payment_id: str) -> bool:
+        document = await self._store.collection.find_one(
+            {"_id": payment_id}, {"receipt_sent_at": 1}
+        )
+        return bool(document and document.get("receipt_sent_at"))
+
+    async def mark_receipt_sent(self, payment_id: str, at: datetime) -> None:
+        async with self.lock(payment_id):
+            await self._store.collection.update_one(
+                {"_id": payment_id}, {"$set": {"receipt_sent_at": at}}
+            )
+
+    async def find_ids(self, query: Document, limit: int = 500) -> list[str]:
+        cursor = self._store.collection.find(query, {"_id": 1}).limit(limit)
+        return [document["_id"] async for document in cursor]
+
+    def _envelopes(self, payment: Payment) -> list[Envelope]:
+        now = self._clock()
+        return [
+            Envelope.wrap(
+                event,
+                event_id=new_id("evt"),
+                source=SOURCE,
+                time=now,
+                correlation_id=correlation_id.get(),
+            )
+            for event in payment.pending_events
+        ]
+
+
+def to_document(payment: Payment) -> Document:
+    return {
+        "_id": payment.id,
+        "service_id": payment.service_id,
+        "account": payment.account,
+        "amount_qepik": payment.amount.qepik,
+        "fee_qepik": payment.fee.qepik,
+        "total_qepik": payment.total.qepik,
+        "email": payment.email,
+        "created_at": payment.created_at,
+        "expires_at": payment.expires_at,
+        "state": payment.state.value,
+        "history": [
+            {"state": step.state.value, "at": step.at, "reason": step.reason, "detail": step.detail}
+            for step in payment.history
+        ],
+        "payment_page_url": payment.payment_page_url,
+        "bank_reference": payment.bank_reference,
+        "decline_reason": payment.decline_reason.value if payment.decline_reason else None,
+        "provider_transaction_id": payment.provider_transaction_id,
+        "failure": payment.failure,
+        "refund_reference": payment.refund_reference,
+    }
+
+
+def from_document(document: Document) -> Payment:
+    decline: Any = document.get("decline_reason")
+    payment = Payment(
+        id=document["_id"],
+        service_id=document["service_id"],
+        account=document["account"],
+        amount=Money(qepik=document["amount_qepik"]),
+        fee=Money(qepik=document["fee_qepik"]),
+        total=Money(qepik=document["total_qepik"]),
+        email=document.get("email"),
+        created_at=document["created_at"],
+        expires_at=document["expires_at"],
+        state=PaymentState(document["state"]),
+        history=tuple(
+            Transition(PaymentState(step["state"]), step["at"], step["reason"], step.get("detail"))
+            for step in document.get("history", [])
+        ),
+        payment_page_url=document.get("payment_page_url"),
+        bank_reference=document.get("bank_reference"),
+        decline_reason=DeclineReason(decline) if decline else None,
+        provider_transaction_id=document.get("provider_transaction_id"),
+        failure=document.get("failure"),
+        refund_reference=document.get("refund_reference"),
+    )
+    return replace(payment, pending_events=())

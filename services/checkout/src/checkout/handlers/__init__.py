@@ -1,0 +1,1 @@
+"""Checkout's use cases: plain async functions over the `Checkout` context."""

@@ -1,0 +1,123 @@
+"""What the bank tells us (by callback, or when we ask before expiring): debit, decline, or nothing."""
+
+from __future__ import annotations
+
+import logging
+from datetime import datetime, timedelta
+from enum import StrEnum
+
+from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, StrictInt
+from pymongo.errors import DuplicateKeyError
+
+from checkout.adapters.bank import BankUnavailableError
+from checkout.domain.states import PaymentState
+from checkout.handlers.context import Checkout
+from contracts.events import DeclineReason
+from contracts.money import Money
+
+log = logging.getLogger(__name__)
+
+
+class BankCallback(BaseModel):
+    """The bank's signed callback body (docs/protocols.md §1)."""
+
+    model_config = ConfigDict(extra="ignore", frozen=True)
+
+    event_id: str = Field(min_length=1, max_length=64)
+    order_id: str = Field(min_length=1, max_length=64)
+    status: str = Field(pattern="^(debited|declined)$")
+    amount_qepik: StrictInt = Field(ge=0)
+    bank_reference: str | None = Field(default=None, max_length=64)
+    decline_reason: DeclineReason | None = None
+    bank_code: str = Field(default="", max_length=16)
+    occurred_at: AwareDatetime
+
+
+class Applied(StrEnum):
+    APPLIED = "applied"
+    ALREADY_KNOWN = "already_known"
+    UNKNOWN_PAYMENT = "unknown_payment"
+    LATE_DEBIT_REFUNDED = "late_debit_refunded"
+
+
+async def apply_bank_callback(checkout: Checkout, callback: BankCallback) -> Applied:
+    outcome = await _apply(checkout, callback)
+    try:
+        await checkout.bank_callbacks.insert_one(
+            {
+                "_id": callback.event_id,
+                **callback.model_dump(mode="json"),
+                "outcome": outcome.value,
+                "received_at": checkout.clock(),
+            }
+        )
+    except DuplicateKeyError:
+        log.info("bank callback %s received again", callback.event_id)
+    return outcome
+
+
+async def _apply(checkout: Checkout, callback: BankCallback) -> Applied:
+    async with checkout.payments.lock(callback.order_id):
+        payment = await checkout.payments.get(callback.order_id)
+        if payment is None:
+            log.warning("bank callback for unknown order %s", callback.order_id)
+            return Applied.UNKNOWN_PAYMENT
+        if payment.state is PaymentState.EXPIRED and callback.status == "debited":
+            await checkout.bank.refund(payment.id, callback.amount_qepik)
+            log.warning("debit after expiry for %s: refunded at the bank", payment.id)
+            return Applied.LATE_DEBIT_REFUNDED
+        if payment.state is not PaymentState.INITIATED:
+            return Applied.ALREADY_KNOWN
+        if callback.status == "debited":
+            changed = payment.debit(
+                callback.bank_reference or callback.event_id,
+                Money(qepik=callback.amount_qepik),
+                callback.occurred_at,
+            )
+        else:
+            changed = payment.decline(
+                callback.decline_reason or DeclineReason.OTHER,
+                callback.bank_code,
+                callback.occurred_at,
+            )
+        await checkout.payments.save(payment, changed)
+        return Applied.APPLIED
+
+
+async def settle_overdue(checkout: Checkout, payment_id: str) -> None:
+    """A card page past its time: ask the bank first (a callback may be late), then expire."""
+    try:
+        transaction = await checkout.bank.transaction(payment_id)
+    except BankUnavailableError:
+        log.warning("bank unreachable; %s stays initiated until it answers", payment_id)
+        return
+    now = checkout.clock()
+    if transaction is not None and transaction.status in ("debited", "declined"):
+        reason = DeclineReason(transaction.decline_reason) if transaction.decline_reason else None
+        await apply_bank_callback(
+            checkout,
+            BankCallback(
+                event_id=f"status:{payment_id}",
+                order_id=payment_id,
+                status=transaction.status,
+                amount_qepik=transaction.amount_qepik,
+                bank_reference=transaction.bank_reference,
+                decline_reason=reason,
+                bank_code=transaction.bank_code or "",
+                occurred_at=now,
+            ),
+        )
+        return
+    async with checkout.payments.lock(payment_id):
+        payment = await checkout.payments.get(payment_id)
+        grace = timedelta(seconds=checkout.settings.expiry_grace_seconds)
+        if (
+            payment is not None
+            and payment.state is PaymentState.INITIATED
+            and _overdue(payment.expires_at, grace, now)
+        ):
+            await checkout.payments.save(payment, payment.expire(now))
+
+
+def _overdue(expires_at: datetime, grace: timedelta, now: datetime) -> bool:
+    return now >= expires_at + grace

@@ -1,0 +1,44 @@
+"""The periodic sweep: expire overdue card pages, retry refunds, resend receipts that failed."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from datetime import timedelta
+
+from checkout.domain.states import PaymentState
+from checkout.handlers.activation import refund_at_bank
+from checkout.handlers.bank_outcomes import settle_overdue
+from checkout.handlers.context import Checkout
+from checkout.handlers.receipts import send_receipt
+
+log = logging.getLogger(__name__)
+
+
+async def sweep_once(checkout: Checkout) -> None:
+    grace = timedelta(seconds=checkout.settings.expiry_grace_seconds)
+    overdue = await checkout.payments.find_ids(
+        {"state": PaymentState.INITIATED.value, "expires_at": {"$lte": checkout.clock() - grace}}
+    )
+    for payment_id in overdue:
+        await settle_overdue(checkout, payment_id)
+    for payment_id in await checkout.payments.find_ids(
+        {"state": PaymentState.REFUND_PENDING.value}
+    ):
+        await refund_at_bank(checkout, payment_id)
+    unsent = await checkout.payments.find_ids(
+        {"state": PaymentState.COMPLETED.value, "email": {"$ne": None}, "receipt_sent_at": None}
+    )
+    for payment_id in unsent:
+        await send_receipt(checkout, payment_id)
+
+
+async def run_maintenance(checkout: Checkout) -> None:
+    while True:
+        try:
+            await sweep_once(checkout)
+        except Exception:
+            log.exception(
+                "maintenance sweep failed; next one in %.1fs", checkout.settings.maintenance_seconds
+            )
+        await asyncio.sleep(checkout.settings.maintenance_seconds)

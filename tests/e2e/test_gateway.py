@@ -27,7 +27,7 @@ async def test_each_service_is_healthy_and_ready_behind_the_gateway(
 async def test_an_unknown_address_is_a_problem_in_both_languages(system: Stack) -> None:
     async with httpx.AsyncClient(base_url=system.gateway_url) as client:
         unknown_api = await client.get("/api/no-such-service/x")
-        unknown_route = await client.get("/api/payments/no-such-route")
+        unknown_route = await client.get("/api/catalog/no/such/route")
     for response in (unknown_api, unknown_route):
         assert response.status_code == 404
         assert response.headers["content-type"] == "application/problem+json"

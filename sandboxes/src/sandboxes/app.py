@@ -7,10 +7,15 @@ from contextlib import asynccontextmanager
 
 from fastapi import FastAPI
 
+from sandboxes.bank.api import router as bank_router
+from sandboxes.bank.config import BankSettings
+from sandboxes.bank.state import BankState
 from sandboxes.config import SandboxSettings
 from sandboxes.mail.api import router as mail_router
 from sandboxes.mail.mailbox import Mailbox
 from sandboxes.mail.smtp import smtp_server
+from sandboxes.providers.api import router as providers_router
+from sandboxes.providers.sandbox import ProviderSandbox
 
 
 def create_app(settings: SandboxSettings | None = None) -> FastAPI:
@@ -19,15 +24,20 @@ def create_app(settings: SandboxSettings | None = None) -> FastAPI:
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         app.state.mailbox = Mailbox()
+        app.state.providers = ProviderSandbox()
         smtp = smtp_server(app.state.mailbox, settings.smtp_port)
         smtp.start()
+        app.state.bank = BankState.start(BankSettings())
         try:
             yield
         finally:
+            await app.state.bank.close()
             smtp.stop()
 
     app = FastAPI(title="Sandboxes of the outside world", lifespan=lifespan)
     app.include_router(mail_router)
+    app.include_router(bank_router)
+    app.include_router(providers_router)
 
     @app.get("/healthz")
     async def healthz() -> dict[str, str]:

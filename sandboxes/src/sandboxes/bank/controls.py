@@ -1,0 +1,45 @@
+"""Test controls of the bank sandbox (never used by services): faults, the ledger, replays."""
+
+from __future__ import annotations
+
+from dataclasses import asdict
+from typing import Any
+
+from fastapi import APIRouter
+from fastapi.responses import JSONResponse
+from pydantic import BaseModel, Field
+
+from sandboxes.bank.callbacks import CallbackFaults
+from sandboxes.bank.state import BankDep
+
+router = APIRouter(prefix="/_control", tags=["bank: test controls"])
+
+
+class FaultsBody(BaseModel):
+    callback_failures: int = Field(default=0, ge=0)
+    callback_delay_ms: int = Field(default=0, ge=0, le=600_000)
+
+
+@router.put("/faults")
+async def set_faults(body: FaultsBody, bank: BankDep) -> dict[str, int]:
+    """Replaces the faults: a field left out goes back to 0."""
+    bank.callbacks.faults = CallbackFaults(**body.model_dump())
+    return asdict(bank.callbacks.faults)
+
+
+@router.get("/ledger/{order_id}")
+async def ledger(order_id: str, bank: BankDep) -> dict[str, int]:
+    return bank.store.ledger(order_id)
+
+
+@router.post("/callbacks/{order_id}/replay", status_code=202, response_model=None)
+async def replay_callback(order_id: str, bank: BankDep) -> dict[str, Any] | JSONResponse:
+    """Sends the order's last callback again, same body and `event_id`: a duplicate."""
+    event = bank.store.last_callback(order_id)
+    if event is None:
+        return JSONResponse(
+            {"error": "no_callback", "message": f"no outcome was sent for {order_id}"},
+            status_code=404,
+        )
+    bank.callbacks.send(event)
+    return {"event_id": event.event_id, "order_id": order_id}

@@ -1,0 +1,1 @@
+"""The providers sandbox: billers speaking the OSMP/QIWI and the signed REST protocols."""

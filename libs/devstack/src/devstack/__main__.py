@@ -63,7 +63,8 @@ def run(state_dir: Path) -> int:
     finally:
         stack.stop()
         (state_dir / PID_FILE).unlink(missing_ok=True)
-    _say("stopped.")
+    slow = [f"{name} {seconds:.1f}s" for name, seconds in stack.stop_timings.items() if seconds > 2]
+    _say("stopped." + (f" (slow to stop: {', '.join(slow)})" if slow else ""))
     return 0
 
 

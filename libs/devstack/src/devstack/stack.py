@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import sys
+import time
 import urllib.request
 from collections.abc import Callable, Mapping
 from concurrent.futures import ThreadPoolExecutor
@@ -59,6 +60,7 @@ class Stack:
     secrets: Mapping[str, str] = field(default_factory=dict)
     processes: dict[str, ManagedProcess] = field(default_factory=dict)
     timings: dict[str, float] = field(default_factory=dict)
+    stop_timings: dict[str, float] = field(default_factory=dict)
 
     @property
     def kafka_bootstrap(self) -> str:
@@ -135,7 +137,9 @@ class Stack:
 
     def stop(self) -> None:
         for process in reversed(list(self.processes.values())):
+            started = time.monotonic()
             process.stop()
+            self.stop_timings[process.name] = time.monotonic() - started
 
     def service_env(self, name: str, port: int) -> dict[str, str]:
         return {

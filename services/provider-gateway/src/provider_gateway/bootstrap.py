@@ -1,28 +1,125 @@
-"""Wires provider-gateway: settings, database, outbox, consumer and HTTP routes (`uvicorn --factory`)."""
+"""Wires provider-gateway: settings, catalog, provider adapters, database, outbox, consumer and
+HTTP routes (`uvicorn --factory provider_gateway.bootstrap:create_app`)."""
 
 from __future__ import annotations
 
+from collections.abc import AsyncIterator, Callable, Mapping
+from contextlib import asynccontextmanager
+from datetime import timedelta
+
+import httpx
 from fastapi import FastAPI
 
+from contracts.ids import new_id
 from contracts.topics import Topic
+from provider_gateway.adapters.base import ProviderAdapter
+from provider_gateway.adapters.osmp import OsmpAdapter
+from provider_gateway.adapters.rest import RestAdapter
+from provider_gateway.catalog.loader import load_catalog
 from provider_gateway.config import Settings
-from provider_gateway.entrypoints.consumer import make_handler
+from provider_gateway.domain.breaker import Breakers
+from provider_gateway.domain.catalog import ProtocolFamily
+from provider_gateway.domain.search import ServiceSearch
+from provider_gateway.entrypoints import consumer
+from provider_gateway.entrypoints.api import API_PREFIX, MAX_BODY_BYTES, install_api
+from provider_gateway.gateway import Activations, Gateway
+from provider_gateway.handlers.activator import Activator
+from provider_gateway.handlers.clock import Clock, RandomFraction, SystemClock, system_random
+from provider_gateway.handlers.providers import Providers
+from provider_gateway.handlers.records import ActivationRecords
+from provider_gateway.handlers.runner import ActivationRunner
 from servicekit.app import create_service_app
 from servicekit.lifespan import ServiceWiring, runtime_readiness, service_lifespan
+from servicekit.runtime import ServiceRuntime
 
-API_PREFIX = "/api/catalog"
+ACTIVATIONS = "activations"
 
 
-def create_app(settings: Settings | None = None) -> FastAPI:
+def create_app(
+    settings: Settings | None = None,
+    *,
+    adapters: Mapping[ProtocolFamily, ProviderAdapter] | None = None,
+    clock: Clock | None = None,
+    random_fraction: RandomFraction = system_random,
+    new_event_id: Callable[[], str] = lambda: new_id("evt"),
+) -> FastAPI:
+    """`adapters` replace the real provider clients (tests); by default they are built at start."""
     settings = settings or Settings()
-    wiring = ServiceWiring(
-        outbox_collections=("activations",),
-        consumed_topics=(Topic.PAYMENTS.value,),
-        make_handler=make_handler,
+    catalog = load_catalog(settings.catalog_path)
+    breakers = Breakers(
+        settings.breaker_failure_threshold, timedelta(seconds=settings.breaker_cooldown_seconds)
     )
-    return create_service_app(
+    gateway = Gateway(
+        settings=settings,
+        catalog=catalog,
+        search=ServiceSearch(catalog),
+        providers=Providers(dict(adapters or {}), breakers),
+        clock=clock or SystemClock(),
+        random_fraction=random_fraction,
+    )
+
+    async def build(runtime: ServiceRuntime) -> Activations:
+        records = ActivationRecords(runtime.store(ACTIVATIONS), gateway.clock, new_event_id)
+        activator = Activator(
+            gateway.providers,
+            settings.retry_policy,
+            gateway.clock,
+            gateway.random_fraction,
+            records.note_answer,
+        )
+        runner = ActivationRunner(catalog, activator, records, gateway.clock)
+        return Activations(gateway, records, runner)
+
+    wiring = ServiceWiring[Activations](
+        outbox_collections=(ACTIVATIONS,),
+        consumed_topics=(Topic.PAYMENTS.value,),
+        build=build,
+        make_handler=consumer.make_handler,
+        loops=(("resume-activations", consumer.resume_unfinished),),
+    )
+    shared_lifespan = service_lifespan(settings, wiring)
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        async with _provider_clients(gateway), shared_lifespan(app):
+            try:
+                yield
+            finally:
+                # Before the runtime closes the database: unfinished activations resume next start.
+                activations: Activations = app.state.context
+                await activations.runner.stop()
+
+    app = create_service_app(
         title="Provider gateway",
         api_prefix=API_PREFIX,
-        lifespan=service_lifespan(settings, wiring),
+        lifespan=lifespan,
         readiness=runtime_readiness,
+        max_body_bytes=MAX_BODY_BYTES,
     )
+    app.state.gateway = gateway
+    install_api(app)
+    return app
+
+
+@asynccontextmanager
+async def _provider_clients(gateway: Gateway) -> AsyncIterator[None]:
+    """One HTTP client shared by both protocol families, closed when the service stops."""
+    if gateway.providers.adapters:
+        yield
+        return
+    settings = gateway.settings
+    timeout = settings.provider_timeout_seconds
+    async with httpx.AsyncClient(timeout=timeout) as client:
+        gateway.providers.adapters = {
+            ProtocolFamily.OSMP: OsmpAdapter(client, settings.providers_url, timeout=timeout),
+            ProtocolFamily.REST: RestAdapter(
+                client,
+                settings.providers_url,
+                settings.provider_secret.get_secret_value(),
+                timeout=timeout,
+            ),
+        }
+        try:
+            yield
+        finally:
+            gateway.providers.adapters = {}

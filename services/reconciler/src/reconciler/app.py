@@ -27,6 +27,9 @@ def create_app(settings: Settings) -> faust.App:
         web_port=settings.http_port,
         web_in_thread=False,
         consumer_auto_offset_reset="earliest",
+        # A worker that died leaves the group within seconds, so a restart does not wait a minute.
+        broker_session_timeout=10.0,
+        broker_heartbeat_interval=2.0,
     )
     payments = app.topic(Topic.PAYMENTS.value, value_serializer="raw", key_serializer="raw")
     activations = app.topic(Topic.ACTIVATIONS.value, value_serializer="raw", key_serializer="raw")

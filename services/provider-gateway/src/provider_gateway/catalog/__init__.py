@@ -1,0 +1,1 @@
+"""The catalog data file (`services.toml`) shipped in the package, and its loader."""

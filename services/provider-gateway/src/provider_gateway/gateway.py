@@ -1,0 +1,34 @@
+"""What the routes and the consumer share in one running provider-gateway, built by bootstrap."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from provider_gateway.config import Settings
+from provider_gateway.domain.catalog import Catalog
+from provider_gateway.domain.search import ServiceSearch
+from provider_gateway.handlers.clock import Clock, RandomFraction
+from provider_gateway.handlers.providers import Providers
+from provider_gateway.handlers.records import ActivationRecords
+from provider_gateway.handlers.runner import ActivationRunner
+
+
+@dataclass
+class Gateway:
+    """Made with the app, so the catalog routes work before (and without) the database."""
+
+    settings: Settings
+    catalog: Catalog
+    search: ServiceSearch
+    providers: Providers  # adapters are filled in when the app starts, unless given
+    clock: Clock
+    random_fraction: RandomFraction
+
+
+@dataclass(frozen=True)
+class Activations:
+    """Made once the database is connected: the consumer's and the resume loop's context."""
+
+    gateway: Gateway
+    records: ActivationRecords
+    runner: ActivationRunner

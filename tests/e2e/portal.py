@@ -5,12 +5,14 @@ from __future__ import annotations
 import asyncio
 import re
 import uuid
-from typing import Any
+from collections.abc import Awaitable, Callable
+from typing import Any, TypeVar
 
 import httpx
 
 from devstack.stack import Stack
 
+T = TypeVar("T")
 SUCCESS_CARD = "4111 1111 1111 1111"
 FINAL_STATES = {"completed", "refunded", "declined", "expired"}
 
@@ -62,6 +64,11 @@ class Portal:
             answer = await self.http.post(challenge, data={"code": three_ds_code})
         return answer
 
+    async def pay_on_bank_page_late(self, page_url: str) -> httpx.Response:
+        """Tries the card form after the page's time ran out."""
+        form = {"card_number": SUCCESS_CARD, "expiry": "12/30", "cvv": "123", "holder": "LATE"}
+        return await self.http.post(page_url, data=form)
+
     async def payment(self, payment_id: str) -> dict[str, Any]:
         response = await self.http.get(f"{self.system.gateway_url}/api/payments/{payment_id}")
         assert response.status_code == 200, response.text
@@ -76,6 +83,16 @@ class Portal:
             view = await self.payment(payment_id)
             if view["state"] in states or asyncio.get_running_loop().time() > deadline:
                 return view
+            await asyncio.sleep(0.25)
+
+    async def wait_until(
+        self, read: Callable[[], Awaitable[T]], done: Callable[[T], bool], seconds: float = 15
+    ) -> T:
+        deadline = asyncio.get_running_loop().time() + seconds
+        while True:
+            value = await read()
+            if done(value) or asyncio.get_running_loop().time() > deadline:
+                return value
             await asyncio.sleep(0.25)
 
     async def mail_to(

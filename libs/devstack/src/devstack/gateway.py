@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
@@ -13,6 +14,8 @@ def render_gateway_config(ports: StackPorts, runtime_dir: Path, web_root: Path) 
     template = (repo_root() / "deploy" / "nginx" / "gateway.conf.template").read_text()
     values = {
         "RUNTIME_DIR": str(runtime_dir),
+        # Workers write large bodies to temp files in runtime_dir, which only we can enter.
+        "USER_DIRECTIVE": "user root;" if os.geteuid() == 0 else "",
         "LISTEN": f"127.0.0.1:{ports.gateway}",
         "CHECKOUT": f"127.0.0.1:{ports.checkout}",
         "PROVIDER_GATEWAY": f"127.0.0.1:{ports.provider_gateway}",

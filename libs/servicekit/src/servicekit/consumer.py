@@ -38,6 +38,7 @@ class IdempotentConsumer:
         topics: Sequence[str],
         database: AsyncDatabase[Document],
         handle: Handler,
+        handled_types: frozenset[str] | None = None,
     ) -> None:
         self._bootstrap = bootstrap
         self._group_id = group_id
@@ -45,6 +46,7 @@ class IdempotentConsumer:
         self._inbox = database["inbox"]
         self._dead_letters = database["dead_letters"]
         self._handle = handle
+        self._handled_types = handled_types
 
     async def run(self) -> None:
         consumer = AIOKafkaConsumer(
@@ -76,6 +78,9 @@ class IdempotentConsumer:
             EVENTS_CONSUMED.labels(type="unknown", outcome="parked").inc()
             await self._park(None, topic, str(error), value)
             return
+        if self._handled_types is not None and envelope.type not in self._handled_types:
+            EVENTS_CONSUMED.labels(type=envelope.type, outcome="not_ours").inc()
+            return  # another service's business: no inbox entry, no database work
         if await self._inbox.find_one({"_id": envelope.id}, {"_id": 1}) is not None:
             EVENTS_CONSUMED.labels(type=envelope.type, outcome="duplicate").inc()
             return

@@ -32,6 +32,7 @@ class ServiceWiring(Generic[Context]):
 
     outbox_collections: Sequence[str] = ()
     consumed_topics: Sequence[str] = ()
+    handled_events: frozenset[str] | None = None  # CloudEvents types; others are skipped unread
     build: Callable[[ServiceRuntime], Awaitable[Context]] | None = None
     make_handler: Callable[[Context], Handle] | None = None
     loops: Sequence[tuple[str, Callable[[Context], Coroutine[Any, Any, None]]]] = ()
@@ -62,6 +63,7 @@ def service_lifespan(
                 topics=wiring.consumed_topics,
                 database=runtime.database,
                 handle=wiring.make_handler(context),
+                handled_types=wiring.handled_events,
             )
             runtime.start_background("consumer", consumer.run)
         for name, loop in wiring.loops:

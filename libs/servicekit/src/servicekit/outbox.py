@@ -81,13 +81,13 @@ class OutboxRelay:
         failures = 0
         while True:
             try:
-                if failures or self._due.empty():
-                    await self._wait_for_work(
-                        min(self._sweep_seconds * 2**failures, MAX_BACKOFF_SECONDS)
-                    )
+                if failures:
+                    await asyncio.sleep(min(self._sweep_seconds * 2**failures, MAX_BACKOFF_SECONDS))
                     await self.sweep()
-                else:
+                elif await self._work_arrives(self._sweep_seconds):
                     await self._publish_due()
+                else:
+                    await self.sweep()  # the periodic safety net
                 failures = 0
             except Exception:
                 failures = min(failures + 1, 6)
@@ -104,22 +104,33 @@ class OutboxRelay:
                 published += await self._publish(collection, document)
         return published
 
-    async def _wait_for_work(self, seconds: float) -> None:
+    async def _work_arrives(self, seconds: float) -> bool:
+        if not self._due.empty():
+            return True
         with contextlib.suppress(TimeoutError):
             async with asyncio.timeout(seconds):
                 self._due.put_nowait(await self._due.get())
+                return True
+        return False
 
     async def _publish_due(self) -> None:
+        """Publishes the documents writers pointed at, one query per collection for the batch."""
+        due: dict[str, set[Any]] = {}
         while not self._due.empty():
             name, document_id = self._due.get_nowait()
+            due.setdefault(name, set()).add(document_id)
+        for name, ids in due.items():
             collection = self._collections[name]
-            document = await collection.find_one({"_id": document_id, PENDING: True}, {OUTBOX: 1})
-            if document is not None:
-                try:
+            try:
+                async for document in collection.find(
+                    {"_id": {"$in": list(ids)}, PENDING: True}, {OUTBOX: 1}
+                ):
                     await self._publish(collection, document)
-                except Exception:
+                    ids.discard(document["_id"])
+            except Exception:
+                for document_id in ids:  # not published yet: keep them due
                     self._due.put_nowait((name, document_id))
-                    raise
+                raise
 
     async def _publish(self, collection: AsyncCollection[Document], document: Document) -> int:
         envelopes = [Envelope.model_validate(raw) for raw in document.get(OUTBOX, [])]

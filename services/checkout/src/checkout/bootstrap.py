@@ -17,6 +17,7 @@ from checkout.entrypoints import api, callbacks
 from checkout.entrypoints.consumer import make_handler
 from checkout.handlers.context import Checkout
 from checkout.handlers.maintenance import run_maintenance
+from contracts.events import ActivationFailed, ProviderActivated
 from contracts.topics import Topic
 from servicekit.app import create_service_app
 from servicekit.lifespan import ServiceWiring, runtime_readiness, service_lifespan
@@ -54,6 +55,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     wiring = ServiceWiring[Checkout](
         outbox_collections=(COLLECTION,),
         consumed_topics=(Topic.ACTIVATIONS.value,),
+        handled_events=frozenset({ProviderActivated.type, ActivationFailed.type}),
         build=build,
         make_handler=make_handler,
         loops=(("maintenance", run_maintenance),),

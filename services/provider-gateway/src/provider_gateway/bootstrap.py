@@ -10,6 +10,7 @@ from datetime import timedelta
 import httpx
 from fastapi import FastAPI
 
+from contracts.events import CardDebited
 from contracts.ids import new_id
 from contracts.topics import Topic
 from provider_gateway.adapters.base import ProviderAdapter
@@ -73,6 +74,7 @@ def create_app(
     wiring = ServiceWiring[Activations](
         outbox_collections=(ACTIVATIONS,),
         consumed_topics=(Topic.PAYMENTS.value,),
+        handled_events=frozenset({CardDebited.type}),
         build=build,
         make_handler=consumer.make_handler,
         loops=(("resume-activations", consumer.resume_unfinished),),

@@ -21,6 +21,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             Topic.RECONCILIATION.value,
             Topic.SUPPORT.value,
         ),
+        handled_events=frozenset(),  # nothing yet: its handlers come with its own issue
         make_handler=make_handler,
     )
     return create_service_app(

@@ -38,9 +38,9 @@ async def create_payment(
         )
     if record.response is not None and record.status_code is not None:
         return _repeat(record.status_code, record.response)
-    payment = await checkout.payments.get(record.payment_id)
+    ours = record.payment_id == proposed_id
+    payment = None if ours else await checkout.payments.get(record.payment_id)
     if payment is None:
-        ours = record.payment_id == proposed_id
         if ours or record.claimed_at < now - timedelta(seconds=IN_PROGRESS_SECONDS):
             payment = await _start(checkout, key, record.payment_id, request)
         else:

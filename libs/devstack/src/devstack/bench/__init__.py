@@ -1,0 +1,1 @@
+"""Benchmarks: `make bench` starts a private stack and drives load at it from another process."""

@@ -61,12 +61,27 @@ class IdempotentConsumer:
         try:
             while True:
                 batches = await consumer.getmany(timeout_ms=500, max_records=200)
+                if batches:
+                    await asyncio.gather(
+                        *(self._process_in_key_order(records) for records in batches.values())
+                    )
                 for partition, records in batches.items():
-                    for record in records:
-                        await self.process(record.headers, record.value, record.topic)
                     await _commit(consumer, partition, records)
         finally:
             await consumer.stop()
+
+    async def _process_in_key_order(self, records: list[ConsumerRecord[bytes, bytes]]) -> None:
+        """Events of one key (one payment) in order; different keys side by side, because each
+        event waits on the database and a queue of them would add those waits up."""
+        by_key: dict[bytes | None, list[ConsumerRecord[bytes, bytes]]] = {}
+        for record in records:
+            by_key.setdefault(record.key, []).append(record)
+
+        async def in_order(same_key: list[ConsumerRecord[bytes, bytes]]) -> None:
+            for record in same_key:
+                await self.process(record.headers, record.value, record.topic)
+
+        await asyncio.gather(*(in_order(same_key) for same_key in by_key.values()))
 
     async def process(
         self, headers: Sequence[tuple[str, bytes]], value: bytes | None, topic: str

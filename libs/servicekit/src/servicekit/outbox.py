@@ -71,11 +71,14 @@ class OutboxRelay:
         self._producer = producer
         self._locks = locks
         self._sweep_seconds = sweep_seconds
-        self._due: asyncio.Queue[tuple[str, Any]] = asyncio.Queue()
+        self._due: asyncio.Queue[tuple[str, Any, tuple[Envelope, ...]]] = asyncio.Queue()
 
-    def notify(self, collection: AsyncCollection[Document], document_id: Any) -> None:
-        """A writer just stored events in this document: publish them now, not at the sweep."""
-        self._due.put_nowait((collection.name, document_id))
+    def notify(
+        self, collection: AsyncCollection[Document], document_id: Any, events: Sequence[Envelope]
+    ) -> None:
+        """A writer just stored these events in this document: publish them now, without reading
+        them back; the sweep still catches anything this misses."""
+        self._due.put_nowait((collection.name, document_id, tuple(events)))
 
     async def run(self) -> None:
         failures = 0
@@ -114,26 +117,38 @@ class OutboxRelay:
         return False
 
     async def _publish_due(self) -> None:
-        """Publishes the documents writers pointed at, one query per collection for the batch."""
-        due: dict[str, set[Any]] = {}
+        """Documents side by side, each document's events in the order they were written."""
+        by_document: dict[tuple[str, Any], list[tuple[Envelope, ...]]] = {}
         while not self._due.empty():
-            name, document_id = self._due.get_nowait()
-            due.setdefault(name, set()).add(document_id)
-        for name, ids in due.items():
-            collection = self._collections[name]
-            try:
-                async for document in collection.find(
-                    {"_id": {"$in": list(ids)}, PENDING: True}, {OUTBOX: 1}
-                ):
-                    await self._publish(collection, document)
-                    ids.discard(document["_id"])
-            except Exception:
-                for document_id in ids:  # not published yet: keep them due
-                    self._due.put_nowait((name, document_id))
-                raise
+            name, document_id, events = self._due.get_nowait()
+            by_document.setdefault((name, document_id), []).append(events)
+
+        async def in_order(
+            name: str, document_id: Any, batches: list[tuple[Envelope, ...]]
+        ) -> None:
+            for position, events in enumerate(batches):
+                try:
+                    await self._publish_events(self._collections[name], document_id, events)
+                except Exception:
+                    for unsent in batches[position:]:  # keep them due, in order
+                        self._due.put_nowait((name, document_id, unsent))
+                    raise
+
+        results = await asyncio.gather(
+            *(in_order(name, doc_id, batches) for (name, doc_id), batches in by_document.items()),
+            return_exceptions=True,
+        )
+        failed = [result for result in results if isinstance(result, BaseException)]
+        if failed:
+            raise failed[0]
 
     async def _publish(self, collection: AsyncCollection[Document], document: Document) -> int:
         envelopes = [Envelope.model_validate(raw) for raw in document.get(OUTBOX, [])]
+        return await self._publish_events(collection, document["_id"], envelopes)
+
+    async def _publish_events(
+        self, collection: AsyncCollection[Document], document_id: Any, envelopes: Sequence[Envelope]
+    ) -> int:
         deliveries = []
         for envelope in envelopes:
             key, value, headers = to_kafka(envelope)
@@ -141,7 +156,7 @@ class OutboxRelay:
                 await self._producer.send(envelope.topic(), value=value, key=key, headers=headers)
             )
         await asyncio.gather(*deliveries)
-        await self._mark_sent(collection, document["_id"], {envelope.id for envelope in envelopes})
+        await self._mark_sent(collection, document_id, {envelope.id for envelope in envelopes})
         for envelope in envelopes:
             EVENTS_PUBLISHED.labels(type=envelope.type).inc()
         return len(envelopes)

@@ -34,7 +34,7 @@ class AggregateStore:
         """Stores a new aggregate with its first events; DuplicateKeyError if the id exists."""
         await self.collection.insert_one({**document, **new_document_events(events)})
         if events:
-            self._relay.notify(self.collection, document["_id"])
+            self._relay.notify(self.collection, document["_id"], events)
 
     async def update(
         self, aggregate_id: Any, guard: Document, update: Document, events: Sequence[Envelope]
@@ -44,5 +44,5 @@ class AggregateStore:
             {"_id": aggregate_id, **guard}, with_events(update, events)
         )
         if result.matched_count and events:
-            self._relay.notify(self.collection, aggregate_id)
+            self._relay.notify(self.collection, aggregate_id, events)
         return bool(result.matched_count)

@@ -48,21 +48,11 @@ class PaymentRepository:
             before.id, {"state": before.state.value}, {"$set": fields}, self._envelopes(after)
         )
 
-    async def receipt_sent(self, payment_id: str) -> bool:
-        document = await self._store.collection.find_one(
-            {"_id": payment_id}, {"receipt_sent_at": 1}
-        )
-        return bool(document and document.get("receipt_sent_at"))
-
-    async def mark_receipt_sent(self, payment_id: str, at: datetime) -> None:
-        async with self.lock(payment_id):
-            await self._store.collection.update_one(
-                {"_id": payment_id}, {"$set": {"receipt_sent_at": at}}
-            )
-
-    async def find_ids(self, query: Document, limit: int = 500) -> list[str]:
-        cursor = self._store.collection.find(query, {"_id": 1}).limit(limit)
-        return [document["_id"] async for document in cursor]
+    async def find_states(
+        self, query: Document, limit: int = 500
+    ) -> list[tuple[str, PaymentState]]:
+        cursor = self._store.collection.find(query, {"_id": 1, "state": 1}).limit(limit)
+        return [(document["_id"], PaymentState(document["state"])) async for document in cursor]
 
     def _envelopes(self, payment: Payment) -> list[Envelope]:
         now = self._clock()
@@ -100,6 +90,7 @@ def to_document(payment: Payment) -> Document:
         "provider_transaction_id": payment.provider_transaction_id,
         "failure": payment.failure,
         "refund_reference": payment.refund_reference,
+        "receipt_due": payment.receipt_due,
     }
 
 
@@ -126,5 +117,6 @@ def from_document(document: Document) -> Payment:
         provider_transaction_id=document.get("provider_transaction_id"),
         failure=document.get("failure"),
         refund_reference=document.get("refund_reference"),
+        receipt_due=bool(document.get("receipt_due")),
     )
     return replace(payment, pending_events=())

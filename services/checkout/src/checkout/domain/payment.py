@@ -50,6 +50,7 @@ class Payment:
     provider_transaction_id: str | None = None
     failure: str | None = None
     refund_reference: str | None = None
+    receipt_due: bool = False
     pending_events: tuple[EventData, ...] = field(default=(), compare=False)
 
     def _move(
@@ -67,6 +68,9 @@ class Payment:
 
     def _with(self, event: EventData) -> Payment:
         return replace(self, pending_events=(*self.pending_events, event))
+
+    def receipt_sent(self) -> Payment:
+        return replace(self, receipt_due=False)
 
     def attach_card_page(self, url: str, expires_at: datetime) -> Payment:
         return replace(self, payment_page_url=url, expires_at=expires_at)
@@ -105,6 +109,7 @@ class Payment:
             at,
             "provider_activated",
             provider_transaction_id=provider_transaction_id,
+            receipt_due=self.email is not None,
         )
         return moved._with(
             PaymentCompleted(

@@ -7,7 +7,6 @@ from datetime import datetime, timedelta
 from enum import StrEnum
 
 from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, StrictInt
-from pymongo.errors import DuplicateKeyError
 
 from checkout.adapters.bank import BankUnavailableError
 from checkout.domain.states import PaymentState
@@ -41,18 +40,16 @@ class Applied(StrEnum):
 
 
 async def apply_bank_callback(checkout: Checkout, callback: BankCallback) -> Applied:
+    """Applies the bank's word once. Applied callbacks live on in the payment's history; the rest
+    (repeats, unknown orders, late debits) are kept in `bank_callbacks` for people to look at."""
     outcome = await _apply(checkout, callback)
-    try:
-        await checkout.bank_callbacks.insert_one(
-            {
-                "_id": callback.event_id,
-                **callback.model_dump(mode="json"),
-                "outcome": outcome.value,
-                "received_at": checkout.clock(),
-            }
+    if outcome is not Applied.APPLIED:
+        record = {**callback.model_dump(mode="json"), "outcome": outcome.value}
+        await checkout.bank_callbacks.update_one(
+            {"_id": callback.event_id},
+            {"$set": {**record, "last_received_at": checkout.clock()}, "$inc": {"received": 1}},
+            upsert=True,
         )
-    except DuplicateKeyError:
-        log.info("bank callback %s received again", callback.event_id)
     return outcome
 
 

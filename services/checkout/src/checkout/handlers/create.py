@@ -1,4 +1,4 @@
-"""Create a payment: claim the idempotency key, quote at the catalog, store it, open the card page.
+"""Create a payment: claim the idempotency key, quote at the catalog, open the card page, store it.
 
 Every step can be repeated: a retry with the same key and body resumes where the first attempt
 stopped (the bank's session is idempotent by payment id) and ends with the same answer.
@@ -41,12 +41,9 @@ async def create_payment(
     ours = record.payment_id == proposed_id
     payment = None if ours else await checkout.payments.get(record.payment_id)
     if payment is None:
-        if ours or record.claimed_at < now - timedelta(seconds=IN_PROGRESS_SECONDS):
-            payment = await _start(checkout, key, record.payment_id, request)
-        else:
+        if not ours and record.claimed_at > now - timedelta(seconds=IN_PROGRESS_SECONDS):
             raise _in_progress()
-    if payment.payment_page_url is None:
-        payment = await _open_card_page(checkout, payment, request.language)
+        payment = await _start(checkout, key, record.payment_id, request)
     answer = payment_created_view(payment)
     await checkout.keys.remember_answer(key, 201, answer)
     return 201, answer
@@ -55,6 +52,7 @@ async def create_payment(
 async def _start(
     checkout: Checkout, key: str, payment_id: str, request: CreatePaymentRequest
 ) -> Payment:
+    """Quote, then the bank's card page, then one insert of the payment with its first event."""
     try:
         quote = await checkout.catalog.quote(
             request.service_id, request.account, str(request.amount)
@@ -77,11 +75,6 @@ async def _start(
         now,
         now + timedelta(seconds=checkout.settings.bank_session_seconds),
     )
-    await checkout.payments.add(payment)
-    return payment
-
-
-async def _open_card_page(checkout: Checkout, payment: Payment, language: str) -> Payment:
     settings = checkout.settings
     try:
         session = await checkout.bank.open_session(
@@ -90,17 +83,14 @@ async def _open_card_page(checkout: Checkout, payment: Payment, language: str) -
             f"{payment.service_id} {payment.account}",
             f"{settings.public_url}/pay/result?payment={payment.id}",
             settings.callback_url,
-            language,
+            request.language,
         )
     except BankUnavailableError:
+        await checkout.keys.release(key)  # nothing stored: the customer may simply try again
         raise _unavailable() from None
-    async with checkout.payments.lock(payment.id):
-        current = await checkout.payments.get(payment.id)
-        if current is None:
-            raise _unavailable()
-        updated = current.attach_card_page(session.payment_page_url, session.expires_at)
-        await checkout.payments.save(current, updated)
-    return updated
+    payment = payment.attach_card_page(session.payment_page_url, session.expires_at)
+    await checkout.payments.add(payment)
+    return payment
 
 
 def _repeat(status_code: int, response: dict[str, Any]) -> tuple[int, dict[str, Any]]:

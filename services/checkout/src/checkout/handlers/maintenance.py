@@ -16,21 +16,24 @@ log = logging.getLogger(__name__)
 
 
 async def sweep_once(checkout: Checkout) -> None:
-    grace = timedelta(seconds=checkout.settings.expiry_grace_seconds)
-    overdue = await checkout.payments.find_ids(
-        {"state": PaymentState.INITIATED.value, "expires_at": {"$lte": checkout.clock() - grace}}
+    """One query finds everything that needs a nudge (FerretDB scans per query, so only one)."""
+    cutoff = checkout.clock() - timedelta(seconds=checkout.settings.expiry_grace_seconds)
+    due = await checkout.payments.find_states(
+        {
+            "$or": [
+                {"state": PaymentState.INITIATED.value, "expires_at": {"$lte": cutoff}},
+                {"state": PaymentState.REFUND_PENDING.value},
+                {"receipt_due": True},
+            ]
+        }
     )
-    for payment_id in overdue:
-        await settle_overdue(checkout, payment_id)
-    for payment_id in await checkout.payments.find_ids(
-        {"state": PaymentState.REFUND_PENDING.value}
-    ):
-        await refund_at_bank(checkout, payment_id)
-    unsent = await checkout.payments.find_ids(
-        {"state": PaymentState.COMPLETED.value, "email": {"$ne": None}, "receipt_sent_at": None}
-    )
-    for payment_id in unsent:
-        await send_receipt(checkout, payment_id)
+    for payment_id, state in due:
+        if state == PaymentState.INITIATED:
+            await settle_overdue(checkout, payment_id)
+        elif state == PaymentState.REFUND_PENDING:
+            await refund_at_bank(checkout, payment_id)
+        else:
+            await send_receipt(checkout, payment_id)
 
 
 async def run_maintenance(checkout: Checkout) -> None:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import logging
 
-from checkout.domain.states import PaymentState
 from checkout.handlers.context import Checkout
 from checkout.receipt import receipt_html, receipt_text
 
@@ -12,10 +11,9 @@ log = logging.getLogger(__name__)
 
 
 async def send_receipt(checkout: Checkout, payment_id: str) -> None:
+    """Only the maintenance sweep calls this, so one receipt is never sent twice at once."""
     payment = await checkout.payments.get(payment_id)
-    if payment is None or payment.state is not PaymentState.COMPLETED or not payment.email:
-        return
-    if await checkout.payments.receipt_sent(payment_id):
+    if payment is None or not payment.receipt_due or not payment.email:
         return
     try:
         await checkout.mailer.send(
@@ -27,4 +25,5 @@ async def send_receipt(checkout: Checkout, payment_id: str) -> None:
     except OSError:
         log.warning("receipt for %s not sent yet; will retry", payment_id, exc_info=True)
         return
-    await checkout.payments.mark_receipt_sent(payment_id, checkout.clock())
+    async with checkout.payments.lock(payment_id):
+        await checkout.payments.save(payment, payment.receipt_sent())

@@ -72,9 +72,11 @@ def service_lifespan(
         try:
             yield
         finally:
-            await runtime.close()
+            # Loops first (they use the context), then the context, then the connections.
+            await runtime.stop_background()
             if wiring.close is not None:
                 await wiring.close(context)
+            await runtime.close()
 
     return lifespan
 

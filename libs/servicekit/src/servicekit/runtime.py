@@ -94,10 +94,13 @@ class ServiceRuntime:
                 )
         return checks
 
-    async def close(self) -> None:
+    async def stop_background(self) -> None:
         for task in self.tasks:
             task.cancel()
         await asyncio.gather(*self.tasks, return_exceptions=True)
+
+    async def close(self) -> None:
+        await self.stop_background()
         if self.producer_started.is_set():
             await self.producer.stop()
         await self.client.close()

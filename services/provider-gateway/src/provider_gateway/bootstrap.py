@@ -3,8 +3,7 @@ HTTP routes (`uvicorn --factory provider_gateway.bootstrap:create_app`)."""
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Callable, Mapping
-from contextlib import asynccontextmanager
+from collections.abc import Callable, Mapping
 from datetime import timedelta
 
 import httpx
@@ -60,6 +59,7 @@ def create_app(
     )
 
     async def build(runtime: ServiceRuntime) -> Activations:
+        http = None if gateway.providers.adapters else _connect_providers(gateway)
         records = ActivationRecords(runtime.store(ACTIVATIONS), gateway.clock, new_event_id)
         activator = Activator(
             gateway.providers,
@@ -69,7 +69,13 @@ def create_app(
             records.note_answer,
         )
         runner = ActivationRunner(catalog, activator, records, gateway.clock)
-        return Activations(gateway, records, runner)
+        return Activations(gateway, records, runner, http)
+
+    async def close(activations: Activations) -> None:
+        # Unfinished activations stop here and resume at the next start, asking `status` first.
+        await activations.runner.stop()
+        if activations.http is not None:
+            await activations.http.aclose()
 
     wiring = ServiceWiring[Activations](
         outbox_collections=(ACTIVATIONS,),
@@ -78,23 +84,13 @@ def create_app(
         build=build,
         make_handler=consumer.make_handler,
         loops=(("resume-activations", consumer.resume_unfinished),),
+        close=close,
     )
-    shared_lifespan = service_lifespan(settings, wiring)
-
-    @asynccontextmanager
-    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
-        async with _provider_clients(gateway), shared_lifespan(app):
-            try:
-                yield
-            finally:
-                # Before the runtime closes the database: unfinished activations resume next start.
-                activations: Activations = app.state.context
-                await activations.runner.stop()
 
     app = create_service_app(
         title="Provider gateway",
         api_prefix=API_PREFIX,
-        lifespan=lifespan,
+        lifespan=service_lifespan(settings, wiring),
         readiness=runtime_readiness,
         max_body_bytes=MAX_BODY_BYTES,
     )
@@ -103,25 +99,18 @@ def create_app(
     return app
 
 
-@asynccontextmanager
-async def _provider_clients(gateway: Gateway) -> AsyncIterator[None]:
-    """One HTTP client shared by both protocol families, closed when the service stops."""
-    if gateway.providers.adapters:
-        yield
-        return
+def _connect_providers(gateway: Gateway) -> httpx.AsyncClient:
+    """One HTTP client shared by both protocol families; closed with the service."""
     settings = gateway.settings
     timeout = settings.provider_timeout_seconds
-    async with httpx.AsyncClient(timeout=timeout) as client:
-        gateway.providers.adapters = {
-            ProtocolFamily.OSMP: OsmpAdapter(client, settings.providers_url, timeout=timeout),
-            ProtocolFamily.REST: RestAdapter(
-                client,
-                settings.providers_url,
-                settings.provider_secret.get_secret_value(),
-                timeout=timeout,
-            ),
-        }
-        try:
-            yield
-        finally:
-            gateway.providers.adapters = {}
+    client = httpx.AsyncClient(timeout=timeout)
+    gateway.providers.adapters = {
+        ProtocolFamily.OSMP: OsmpAdapter(client, settings.providers_url, timeout=timeout),
+        ProtocolFamily.REST: RestAdapter(
+            client,
+            settings.providers_url,
+            settings.provider_secret.get_secret_value(),
+            timeout=timeout,
+        ),
+    }
+    return client

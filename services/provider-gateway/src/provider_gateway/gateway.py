@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import httpx
+
 from provider_gateway.config import Settings
 from provider_gateway.domain.catalog import Catalog
 from provider_gateway.domain.search import ServiceSearch
@@ -32,3 +34,4 @@ class Activations:
     gateway: Gateway
     records: ActivationRecords
     runner: ActivationRunner
+    http: httpx.AsyncClient | None = None  # ours to close; None when tests passed adapters in

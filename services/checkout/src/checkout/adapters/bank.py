@@ -11,7 +11,7 @@ from urllib.parse import urlsplit
 
 import httpx
 
-from checkout.adapters.signing import request_signature
+from servicekit.signing import request_signature
 
 
 class BankUnavailableError(Exception):

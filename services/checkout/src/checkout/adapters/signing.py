@@ -1,4 +1,5 @@
-"""HMAC-SHA256 signatures of requests to the bank and of the bank's callbacks (docs/protocols.md §1)."""
+"""HMAC-SHA256 signatures of the bank's callbacks (docs/protocols.md §1); requests to the bank
+are signed with `servicekit.signing`."""
 
 from __future__ import annotations
 
@@ -6,11 +7,6 @@ import hashlib
 import hmac
 
 CALLBACK_WINDOW_SECONDS = 300
-
-
-def request_signature(secret: str, timestamp: int, method: str, path: str, body: bytes) -> str:
-    message = f"{timestamp}.{method.upper()}.{path}.".encode() + body
-    return hmac.new(secret.encode(), message, hashlib.sha256).hexdigest()
 
 
 def callback_signature(secret: str, timestamp: str, body: bytes) -> str:

@@ -6,19 +6,14 @@ URL path without the query and `body` the raw bytes sent (empty for GET).
 
 from __future__ import annotations
 
-import hashlib
-import hmac
 import time
 from collections.abc import Callable
 
 import httpx
 
+from servicekit.signing import request_signature
+
 API_KEY = "portal"
-
-
-def signature(secret: str, timestamp: int, method: str, path: str, body: bytes) -> str:
-    message = f"{timestamp}.{method.upper()}.{path}.".encode() + body
-    return hmac.new(secret.encode(), message, hashlib.sha256).hexdigest()
 
 
 def sign_request(
@@ -28,7 +23,7 @@ def sign_request(
     timestamp = int(clock())
     request.headers["X-Api-Key"] = API_KEY
     request.headers["X-Timestamp"] = str(timestamp)
-    request.headers["X-Signature"] = signature(
+    request.headers["X-Signature"] = request_signature(
         secret, timestamp, request.method, request.url.path, request.content
     )
     return request

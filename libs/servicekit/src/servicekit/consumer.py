@@ -57,8 +57,8 @@ class IdempotentConsumer:
             auto_offset_reset="earliest",
             isolation_level="read_committed",
         )
-        await _start_with_retry(consumer)
         try:
+            await _start_with_retry(consumer)  # inside: a stop while starting still closes it
             while True:
                 batches = await consumer.getmany(timeout_ms=500, max_records=200)
                 if batches:

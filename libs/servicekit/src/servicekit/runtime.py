@@ -101,7 +101,8 @@ class ServiceRuntime:
 
     async def close(self) -> None:
         await self.stop_background()
-        if self.producer_started.is_set():
+        # Also when it never finished starting: a half-started client still holds sockets.
+        with contextlib.suppress(Exception):
             await self.producer.stop()
         await self.client.close()
 

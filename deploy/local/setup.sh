@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Sets up everything `make run` and `make test` need on a fresh machine, and nothing twice:
-# Debian's nginx, uv, the Python workspace, Kafka's jars, the
-# FerretDB launcher. Every step checks first, so a warm machine passes through in a second or two.
+# Debian's nginx and Chromium, uv, the Python workspace, Kafka's jars, the FerretDB launcher, the
+# web portal's build. Every step checks first, so a warm machine passes through in a second or two.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
@@ -19,6 +19,7 @@ need go "the FerretDB launcher is built with Go"
 
 apt_packages=()
 command -v nginx >/dev/null 2>&1 || [ -x /usr/sbin/nginx ] || apt_packages+=(nginx-light)
+[ -x /usr/bin/chromium ] || apt_packages+=(chromium)  # the browser tests drive Debian's Chromium
 if [ ${#apt_packages[@]} -gt 0 ]; then
   say "installing Debian packages: ${apt_packages[*]}"
   SUDO=""; [ "$(id -u)" = 0 ] || SUDO=sudo
@@ -37,4 +38,16 @@ say "syncing the Python workspace"
 
 say "fetching Kafka and building the FerretDB launcher (cached)"
 .venv/bin/python -m devstack prepare
+
+# The gateway serves web/dist: build it when it is missing or older than any of its sources.
+web_sources=(web/index.html web/package.json web/package-lock.json web/vite.config.ts web/tsconfig.json web/src web/public)
+if [ ! -f web/dist/index.html ] || [ -n "$(find "${web_sources[@]}" -newer web/dist/index.html -print -quit)" ]; then
+  need npm "the web portal is built with Node.js 20 and npm"
+  if [ ! -f web/node_modules/.package-lock.json ] || [ web/package-lock.json -nt web/node_modules/.package-lock.json ]; then
+    say "installing the web portal's build tools (npm ci)"
+    (cd web && npm ci --no-audit --no-fund --loglevel=error)
+  fi
+  say "building the web portal"
+  (cd web && npm run --silent build)
+fi
 say "ready"

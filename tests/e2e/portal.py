@@ -139,6 +139,38 @@ class Portal:
         ledger: dict[str, Any] = response.json()
         return ledger
 
+    async def imei_quote(
+        self, device_type: str, imeis: list[str], email: str | None = None
+    ) -> httpx.Response:
+        """Through the gateway, which limits quotes per client: waits out a 429 as a browser would."""
+        body: dict[str, Any] = {"device_type": device_type, "imeis": imeis}
+        if email:
+            body["email"] = email
+        for _ in range(20):
+            answer = await self.http.post(f"{self.system.gateway_url}/api/imei/quotes", json=body)
+            if answer.status_code != 429:
+                break
+            await asyncio.sleep(float(answer.headers.get("Retry-After", "1")))
+        return answer
+
+    async def imei_status(self, imei: str) -> dict[str, Any]:
+        response = await self.http.get(f"{self.system.gateway_url}/api/imei/registrations/{imei}")
+        assert response.status_code == 200, response.text
+        status: dict[str, Any] = response.json()
+        return status
+
+    async def mcqs_fault(self, imei: str, **faults: Any) -> None:
+        url = f"{self.system.sandbox_url}/mcqs/_control/faults/{imei}"
+        response = await self.http.put(url, json=faults)
+        assert response.status_code < 300, response.text
+
+    async def mcqs_ledger(self, payment_id: str) -> dict[str, Any]:
+        response = await self.http.get(
+            f"{self.system.sandbox_url}/mcqs/_control/ledger/{payment_id}"
+        )
+        ledger: dict[str, Any] = response.json()
+        return ledger
+
 
 def unique_phone(prefix: str = "50") -> str:
     """A fresh national number, so tests never share an account."""

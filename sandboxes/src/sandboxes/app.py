@@ -14,6 +14,9 @@ from sandboxes.config import SandboxSettings
 from sandboxes.mail.api import router as mail_router
 from sandboxes.mail.mailbox import Mailbox
 from sandboxes.mail.smtp import smtp_server
+from sandboxes.mcqs.api import router as mcqs_router
+from sandboxes.mcqs.control import router as mcqs_control_router
+from sandboxes.mcqs.registry import McqsRegistry
 from sandboxes.providers.api import router as providers_router
 from sandboxes.providers.sandbox import ProviderSandbox
 
@@ -25,6 +28,7 @@ def create_app(settings: SandboxSettings | None = None) -> FastAPI:
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         app.state.mailbox = Mailbox()
         app.state.providers = ProviderSandbox()
+        app.state.mcqs = McqsRegistry()
         smtp = smtp_server(app.state.mailbox, settings.smtp_port)
         smtp.start()
         app.state.bank = BankState.start(BankSettings())
@@ -38,6 +42,8 @@ def create_app(settings: SandboxSettings | None = None) -> FastAPI:
     app.include_router(mail_router)
     app.include_router(bank_router)
     app.include_router(providers_router)
+    app.include_router(mcqs_control_router)
+    app.include_router(mcqs_router)
 
     @app.get("/healthz")
     async def healthz() -> dict[str, str]:

@@ -22,6 +22,8 @@ def render_gateway_config(ports: StackPorts, runtime_dir: Path, web_root: Path) 
         "IMEI_REGISTRY": f"127.0.0.1:{ports.imei_registry}",
         "SUPPORT_DESK": f"127.0.0.1:{ports.support_desk}",
         "WEB_ROOT": str(web_root),
+        # The bank's card page is another origin; the web app's CSP lets forms go there.
+        "BANK_ORIGIN": f"http://127.0.0.1:{ports.sandboxes}",
     }
     for name, value in values.items():
         template = template.replace(f"@@{name}@@", value)

@@ -17,6 +17,7 @@ from devstack.kafka import ensure_kafka_jars, kafka_is_ready, prepare_kafka
 from devstack.paths import cache_dir, repo_root
 from devstack.ports import StackPorts
 from devstack.processes import ManagedProcess
+from reconciler.topics import INTERNAL_TOPICS as RECONCILER_TOPICS
 from servicekit.kafka import ensure_topics
 
 INFRASTRUCTURE_TIMEOUT = 90.0
@@ -103,7 +104,7 @@ class Stack:
             lambda: kafka_is_ready(self.ports.kafka),
         )
         self._start_together([ferret, kafka], INFRASTRUCTURE_TIMEOUT)
-        asyncio.run(ensure_topics(self.kafka_bootstrap))
+        asyncio.run(ensure_topics(self.kafka_bootstrap, RECONCILER_TOPICS))
 
     def start_applications(self) -> None:
         started = [self._sandboxes()]
@@ -160,6 +161,7 @@ class Stack:
             "PORTAL_PUBLIC_URL": self.gateway_url,
             "PORTAL_BANK_URL": f"{self.sandbox_url}/bank",
             "PORTAL_PROVIDERS_URL": f"{self.sandbox_url}/providers",
+            "PORTAL_MCQS_URL": f"{self.sandbox_url}/mcqs",
             "PORTAL_CATALOG_URL": f"http://127.0.0.1:{self.ports.provider_gateway}",
             "PORTAL_CALLBACK_URL": f"http://127.0.0.1:{self.ports.checkout}/api/payments/bank-callbacks",
             **self.secrets,

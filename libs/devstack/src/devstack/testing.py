@@ -25,12 +25,23 @@ TEST_TIMINGS = {
     "PORTAL_ACTIVATION_DEADLINE_SECONDS": "20",
     "PORTAL_BACKOFF_MAX_SECONDS": "2",
     "PORTAL_PROVIDER_TIMEOUT_SECONDS": "2",
+    "PORTAL_RECONCILIATION_DEADLINE_SECONDS": "4",
+    "PORTAL_RECONCILIATION_SWEEP_SECONDS": "0.25",
+    "PORTAL_MCQS_COMPLETION_SECONDS": "3",
 }
 
 
 def random_secrets() -> dict[str, str]:
     """Fresh secrets for each run: proves nothing depends on the development defaults."""
-    names = ("BANK_MERCHANT_SECRET", "BANK_CALLBACK_SECRET", "PROVIDER_SECRET")
+    names = (
+        "BANK_MERCHANT_SECRET",
+        "BANK_CALLBACK_SECRET",
+        "PROVIDER_SECRET",
+        "MCQS_SECRET",
+        "SUPPORT_JWT_SECRET",  # the seeded support staff's passwords below: tests sign in with them
+        "SUPPORT_SPECIALIST_PASSWORD",
+        "SUPPORT_SUPERVISOR_PASSWORD",
+    )
     return {f"PORTAL_{name}": secrets.token_hex(16) for name in names}
 
 

@@ -53,7 +53,8 @@ def profile_of(account: str) -> AccountProfile:
     first = _FIRST_NAMES[digest[0] % len(_FIRST_NAMES)]
     last = _LAST_NAMES[digest[1] % len(_LAST_NAMES)]
     figure = int.from_bytes(digest[2:4], "big") % 20_000  # up to 199.99 AZN
-    owes = digest[4] % 2 == 1
+    # Documented for tests (docs/protocols.md): an account ending in an odd digit owes a debt.
+    owes = account[-1] in "13579" if account[-1].isdigit() else digest[4] % 2 == 1
     return AccountProfile(
         account=account,
         holder=f"{_mask(first)} {_mask(last)}",

@@ -1,29 +1,72 @@
-"""Wires imei-registry: settings, database, outbox, consumer and HTTP routes (`uvicorn --factory`)."""
+"""Wires imei-registry: settings, data files, database, outbox, registry client, consumer, sweep."""
 
 from __future__ import annotations
 
+import time
+from datetime import UTC, datetime
+
+import httpx
 from fastapi import FastAPI
 
 from contracts.topics import Topic
+from imei_registry.adapters.data import load_directory, load_fee_table
+from imei_registry.adapters.mailer import Mailer
+from imei_registry.adapters.quotes import QuoteRepository
+from imei_registry.adapters.registrations import COLLECTION, RegistrationRepository
+from imei_registry.adapters.registry import McqsClient
 from imei_registry.config import Settings
-from imei_registry.entrypoints.consumer import make_handler
+from imei_registry.entrypoints import api
+from imei_registry.entrypoints.consumer import HANDLED_EVENTS, make_handler
+from imei_registry.handlers.context import ImeiRegistry
+from imei_registry.handlers.sweep import run_registry_sweep
 from servicekit.app import create_service_app
 from servicekit.lifespan import ServiceWiring, runtime_readiness, service_lifespan
+from servicekit.runtime import ServiceRuntime
 
 API_PREFIX = "/api/imei"
 
 
+def utc_now() -> datetime:
+    return datetime.now(UTC)
+
+
 def create_app(settings: Settings | None = None) -> FastAPI:
     settings = settings or Settings()
-    wiring = ServiceWiring(
-        outbox_collections=("registrations",),
+
+    async def build(runtime: ServiceRuntime) -> ImeiRegistry:
+        timeout = settings.mcqs_timeout_seconds
+        http = httpx.AsyncClient(timeout=httpx.Timeout(timeout, connect=min(timeout, 2.0)))
+        return ImeiRegistry(
+            settings=settings,
+            directory=load_directory(),
+            fees=load_fee_table(),
+            quotes=QuoteRepository(runtime.database),
+            registrations=RegistrationRepository(runtime.store(COLLECTION), utc_now),
+            mcqs=McqsClient(
+                http, settings.mcqs_url, settings.mcqs_secret.get_secret_value(), time.time
+            ),
+            mailer=Mailer(settings.smtp_host, settings.smtp_port, settings.mail_from),
+            clock=utc_now,
+            http=http,
+        )
+
+    async def close(registry: ImeiRegistry) -> None:
+        await registry.http.aclose()
+
+    wiring = ServiceWiring[ImeiRegistry](
+        outbox_collections=(COLLECTION,),
         consumed_topics=(Topic.PAYMENTS.value,),
-        handled_events=frozenset(),  # nothing yet: its handlers come with its own issue
+        handled_events=HANDLED_EVENTS,
+        build=build,
         make_handler=make_handler,
+        loops=(("registry-sweep", run_registry_sweep),),
+        close=close,
     )
-    return create_service_app(
+    app = create_service_app(
         title="IMEI registry",
         api_prefix=API_PREFIX,
         lifespan=service_lifespan(settings, wiring),
         readiness=runtime_readiness,
     )
+    app.include_router(api.router)
+    return app

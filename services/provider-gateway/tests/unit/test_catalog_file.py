@@ -29,6 +29,7 @@ def test_both_protocol_families_and_free_and_charged_services_are_present(
     assert Counter(service.protocol.value for service in catalog.services).keys() == {
         "osmp",
         "rest",
+        "imei",  # imei-registration, activated by imei-registry
     }
     free = [service for service in catalog.services if service.commission.is_free]
     assert 0 < len(free) < len(catalog.services)
@@ -44,7 +45,9 @@ def test_the_facts_from_the_domain_notes_hold(catalog: Catalog) -> None:
     assert azerisiq is not None and smart_card is not None
     assert azerisiq.account.pattern == r"^\d{15}$"
     assert smart_card.min_qepik >= 100
-    assert catalog.service("imei-registration") is None  # its own issue adds it
+    imei = catalog.service("imei-registration")
+    assert imei is not None and (imei.min_qepik, imei.max_qepik) == (1500, 15000)
+    assert imei.commission.is_free and not imei.lookup
 
 
 def test_every_example_account_is_accepted_and_normalising_twice_changes_nothing(

@@ -1,7 +1,27 @@
-"""`python -m reconciler worker` runs the Faust worker."""
+"""`python -m reconciler worker …` runs the Faust worker; `python -m reconciler settle …` the
+settlement job against the bank's daily report."""
 
-from reconciler.app import create_app
+from __future__ import annotations
+
+import asyncio
+import sys
+
 from reconciler.config import Settings
 
+
+def main() -> int:
+    if sys.argv[1:2] == ["settle"]:
+        from reconciler.settle.cli import run_settle
+
+        return run_settle(sys.argv[2:])
+    from reconciler.app import create_app
+    from reconciler.kafka_topics import prepare_topics
+
+    settings = Settings()
+    asyncio.run(prepare_topics(settings.kafka_bootstrap))
+    create_app(settings).main()
+    return 0
+
+
 if __name__ == "__main__":
-    create_app(Settings()).main()
+    sys.exit(main())

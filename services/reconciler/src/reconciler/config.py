@@ -2,15 +2,31 @@
 
 from __future__ import annotations
 
-from pydantic_settings import BaseSettings, SettingsConfigDict
+from datetime import timedelta
+
+from pydantic import Field, SecretStr
+
+from servicekit.settings import ServiceSettings
 
 
-class Settings(BaseSettings):
-    model_config = SettingsConfigDict(env_prefix="PORTAL_", extra="ignore", frozen=True)
-
+class Settings(ServiceSettings):
     service_name: str = "reconciler"
-    kafka_bootstrap: str = "127.0.0.1:9092"
-    http_host: str = "127.0.0.1"
     http_port: int = 8105
     data_dir: str = ".cache/reconciler"
-    activation_deadline_seconds: float = 600.0
+    # How long a debited payment may wait for its activation (or refund) before it is a mismatch.
+    reconciliation_deadline_seconds: float = Field(default=600.0, gt=0)
+    # How often the timer looks for payments whose deadline has come.
+    reconciliation_sweep_seconds: float = Field(default=1.0, gt=0)
+    # A quiet, settled payment is dropped from the table after this long.
+    reconciliation_forget_after_seconds: float = Field(default=14 * 24 * 3600.0, gt=0)
+    bank_url: str = "http://127.0.0.1:8200/bank"
+    bank_merchant_secret: SecretStr = SecretStr("dev-only-bank-merchant-secret")
+    bank_timeout_seconds: float = Field(default=10.0, gt=0)
+
+    @property
+    def deadline(self) -> timedelta:
+        return timedelta(seconds=self.reconciliation_deadline_seconds)
+
+    @property
+    def forget_after(self) -> timedelta:
+        return timedelta(seconds=self.reconciliation_forget_after_seconds)

@@ -1,32 +1,80 @@
-"""Wires support-desk: settings, database, outbox, consumer and HTTP routes (`uvicorn --factory`)."""
+"""Wires support-desk: settings, database, outbox, mailer, staff, consumer, routes (`uvicorn --factory`)."""
 
 from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import UTC, datetime, timedelta
 
 from fastapi import FastAPI
 
 from contracts.topics import Topic
 from servicekit.app import create_service_app
 from servicekit.lifespan import ServiceWiring, runtime_readiness, service_lifespan
+from servicekit.runtime import ServiceRuntime
+from support_desk.adapters import attachments, repository
+from support_desk.adapters.categories import load_sla_table
+from support_desk.adapters.mailer import Mailer
+from support_desk.adapters.staff import StaffDirectory, TokenIssuer
 from support_desk.config import Settings
-from support_desk.entrypoints.consumer import make_handler
+from support_desk.domain.attachments import MAX_ATTACHMENT_BYTES
+from support_desk.domain.permissions import Role
+from support_desk.entrypoints import auth, contact, desk, lookup
+from support_desk.entrypoints.consumer import HANDLED_EVENTS, make_handler
+from support_desk.handlers.context import SupportDesk
+from support_desk.handlers.letters import run_letter_sweep
 
 API_PREFIX = "/api/support"
+MAX_BODY_BYTES = MAX_ATTACHMENT_BYTES + 512 * 1024  # the image, the fields, multipart framing
 
 
-def create_app(settings: Settings | None = None) -> FastAPI:
+def utc_now() -> datetime:
+    return datetime.now(UTC)
+
+
+def create_app(
+    settings: Settings | None = None, clock: Callable[[], datetime] = utc_now
+) -> FastAPI:
     settings = settings or Settings()
-    wiring = ServiceWiring(
-        outbox_collections=("tickets",),
-        consumed_topics=(
-            Topic.RECONCILIATION.value,
-            Topic.SUPPORT.value,
-        ),
-        handled_events=frozenset(),  # nothing yet: its handlers come with its own issue
+    sla = load_sla_table()
+
+    async def build(runtime: ServiceRuntime) -> SupportDesk:
+        staff = StaffDirectory(
+            (name, Role(role), password) for name, role, password in settings.staff_seeds()
+        )
+        tokens = TokenIssuer(
+            settings.support_jwt_secret.get_secret_value(),
+            timedelta(minutes=settings.support_token_minutes),
+            clock,
+            staff,
+        )
+        return SupportDesk(
+            settings=settings,
+            tickets=repository.TicketRepository(runtime.store(repository.COLLECTION), clock),
+            attachments=attachments.AttachmentStore(runtime.database[attachments.COLLECTION]),
+            mailer=Mailer(settings.smtp_host, settings.smtp_port, settings.mail_from),
+            staff=staff,
+            tokens=tokens,
+            sla=sla,
+            clock=clock,
+        )
+
+    wiring = ServiceWiring[SupportDesk](
+        outbox_collections=(repository.COLLECTION,),
+        consumed_topics=(Topic.RECONCILIATION.value,),
+        handled_events=HANDLED_EVENTS,
+        build=build,
         make_handler=make_handler,
+        loops=(("letter-sweep", run_letter_sweep),),
     )
-    return create_service_app(
+    app = create_service_app(
         title="Support desk",
         api_prefix=API_PREFIX,
         lifespan=service_lifespan(settings, wiring),
         readiness=runtime_readiness,
+        max_body_bytes=MAX_BODY_BYTES,
     )
+    app.include_router(auth.router)
+    app.include_router(contact.router)
+    app.include_router(desk.router)  # before lookup: /tickets/overdue is not a ticket id
+    app.include_router(lookup.router)
+    return app

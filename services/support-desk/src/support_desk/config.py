@@ -2,9 +2,38 @@
 
 from __future__ import annotations
 
+from pydantic import SecretStr
+
 from servicekit.settings import ServiceSettings
 
 
 class Settings(ServiceSettings):
     service_name: str = "support-desk"
     http_port: int = 8104
+    smtp_host: str = "127.0.0.1"
+    smtp_port: int = 2525
+    mail_from: str = "SmartPay Dəstək <support@portal.local>"
+    mail_sweep_seconds: float = 5.0
+    # Signing key of specialists' tokens, and their lifetime.
+    support_jwt_secret: SecretStr = SecretStr("dev-only-support-desk-jwt-signing-secret-0001")
+    support_token_minutes: int = 60
+    # Seed users: comma-separated usernames, one password per role.
+    support_specialists: str = "aysel,rashad"
+    support_supervisors: str = "leyla"
+    support_specialist_password: SecretStr = SecretStr("dev-only-specialist-password")
+    support_supervisor_password: SecretStr = SecretStr("dev-only-supervisor-password")
+
+    def staff_seeds(self) -> list[tuple[str, str, str]]:
+        """(username, role, password) of every seeded person."""
+        specialist = self.support_specialist_password.get_secret_value()
+        supervisor = self.support_supervisor_password.get_secret_value()
+        return [
+            *(
+                (name.strip(), "specialist", specialist)
+                for name in self.support_specialists.split(",")
+            ),
+            *(
+                (name.strip(), "supervisor", supervisor)
+                for name in self.support_supervisors.split(",")
+            ),
+        ]

@@ -1,18 +1,22 @@
-"""Events imei-registry reacts to; anything else on its topics is not its business."""
+"""Events imei-registry reacts to: `card-debited` of the IMEI service; the rest is not its business."""
 
 from __future__ import annotations
 
-import logging
-
 from contracts.envelope import Envelope
+from contracts.events import CardDebited
+from imei_registry.handlers.context import ImeiRegistry
+from imei_registry.handlers.payments import register_paid_device
 from servicekit.lifespan import Handle
-from servicekit.runtime import ServiceRuntime
 
-log = logging.getLogger(__name__)
+HANDLED_EVENTS = frozenset({CardDebited.type})
 
 
-def make_handler(runtime: ServiceRuntime) -> Handle:  # noqa: ARG001 - handlers will need it
+def make_handler(registry: ImeiRegistry) -> Handle:
     async def handle(envelope: Envelope) -> None:
-        log.debug("%s is not handled here", envelope.type)
+        match envelope.event():
+            case CardDebited() as debited:
+                await register_paid_device(registry, debited)
+            case _:
+                pass  # only card-debited is subscribed to; others are skipped before this
 
     return handle

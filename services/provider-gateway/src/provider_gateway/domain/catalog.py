@@ -39,6 +39,8 @@ class ProtocolFamily(StrEnum):
 
     OSMP = "osmp"
     REST = "rest"
+    # Activated by imei-registry at the MCQS registry, not here (docs/protocols.md §4).
+    IMEI = "imei"
 
 
 class Category(BaseModel):

@@ -6,7 +6,7 @@ from datetime import timedelta
 
 from contracts.events import CardDebited
 from provider_gateway.domain.activation import ActivationState, Call
-from provider_gateway.domain.catalog import Catalog
+from provider_gateway.domain.catalog import Catalog, ProtocolFamily
 from provider_gateway.domain.outcomes import ActivationJob
 from provider_gateway.handlers.clock import Clock
 from provider_gateway.handlers.records import ActivationRecords
@@ -32,10 +32,13 @@ async def activate_debited_payment(
         amount_qepik=debited.amount.qepik,
         deadline_at=clock.now() + deadline,
     )
-    if catalog.service(debited.service_id) is None:
+    service = catalog.service(debited.service_id)
+    if service is None:
         reason = f"The service {debited.service_id!r} is not in the catalog."
         await records.refuse_at_once(job, correlation_id, UNKNOWN_SERVICE_CODE, reason)
         return
+    if service.protocol is ProtocolFamily.IMEI:
+        return  # imei-registry is this service's provider and activates it
     if await records.open(job, correlation_id):
         runner.start(job)
         return

@@ -1,0 +1,1 @@
+"""Adapters: data files, the registry client, repositories, mail."""

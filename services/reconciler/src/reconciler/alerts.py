@@ -1,0 +1,69 @@
+"""The events the reconciler publishes, with ids derived from what they are about.
+
+A detection of one kind for one payment always has the same event id, so if the worker sends it
+again after a crash (sent, then killed before it recorded the sending), consumers' inboxes drop
+the copy.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from datetime import UTC, datetime, timedelta
+from typing import Final
+
+from contracts.envelope import Envelope
+from contracts.events import MismatchCleared, MismatchDetected, MismatchKind
+from contracts.ids import make_id
+from reconciler.domain.decisions import deadline_of
+from reconciler.domain.facts import PaymentFacts
+
+SOURCE: Final = "/services/reconciler"
+_CROCKFORD: Final = "0123456789abcdefghjkmnpqrstvwxyz"
+
+
+def derived_event_id(payment_id: str, *parts: str) -> str:
+    """`evt_…` sorting with the payment (its time part) and unique to the parts (a digest)."""
+    body = payment_id.split("_", 1)[-1]
+    millis = 0
+    for char in body[:10]:  # the first 10 characters of an id's body are its millisecond time
+        millis = millis * 32 + max(_CROCKFORD.find(char), 0)
+    digest = hashlib.sha256(":".join((payment_id, *parts)).encode()).digest()[:10]
+    return make_id("evt", datetime.fromtimestamp(millis / 1000, UTC), digest)
+
+
+def mismatch_detected(
+    facts: PaymentFacts, kind: MismatchKind, deadline: timedelta, now: datetime
+) -> Envelope:
+    first_activation = facts.activations[0].amount if facts.activations else None
+    event = MismatchDetected(
+        payment_id=facts.payment_id,
+        kind=kind,
+        service_id=facts.service_id,
+        account=facts.account,
+        debited=facts.debited,
+        activated=first_activation,
+        debited_at=facts.debited_at,
+        deadline=deadline_of(facts, kind, deadline),
+        trail=facts.trail,
+        detected_at=now,
+    )
+    return Envelope.wrap(
+        event,
+        event_id=derived_event_id(facts.payment_id, kind.value, "detected"),
+        source=SOURCE,
+        time=now,
+        correlation_id=facts.payment_id,
+    )
+
+
+def mismatch_cleared(
+    payment_id: str, kind: MismatchKind, cleared_by: str, now: datetime
+) -> Envelope:
+    event = MismatchCleared(payment_id=payment_id, kind=kind, cleared_by=cleared_by, cleared_at=now)
+    return Envelope.wrap(
+        event,
+        event_id=derived_event_id(payment_id, kind.value, "cleared"),
+        source=SOURCE,
+        time=now,
+        correlation_id=payment_id,
+    )

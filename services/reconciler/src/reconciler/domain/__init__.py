@@ -1,0 +1,1 @@
+"""What the reconciler knows about a payment and what it concludes; pure, no I/O, no clock."""

@@ -1,0 +1,17 @@
+"""Counters the worker exposes at /metrics (Prometheus text format)."""
+
+from __future__ import annotations
+
+from prometheus_client import Counter, Gauge
+
+EVENTS_READ = Counter(
+    "reconciler_events_total", "Payment and activation events read", ["type", "outcome"]
+)
+MISMATCHES_DETECTED = Counter(
+    "reconciler_mismatches_detected_total", "mismatch-detected events sent", ["kind"]
+)
+MISMATCHES_CLEARED = Counter(
+    "reconciler_mismatches_cleared_total", "mismatch-cleared events sent", ["kind"]
+)
+CHECKS_REQUESTED = Counter("reconciler_checks_requested_total", "Checks the sweep asked for")
+PAYMENTS_TRACKED = Gauge("reconciler_payments_tracked", "Payments in this worker's table")

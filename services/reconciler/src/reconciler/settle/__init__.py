@@ -1,0 +1,1 @@
+"""The settlement job: the bank's daily report against our payments."""

@@ -1,0 +1,1 @@
+"""support-desk's edges: the database, SMTP, tokens, the packaged data."""

@@ -1,0 +1,1 @@
+"""Data files of support-desk (ticket categories and their SLA clocks)."""

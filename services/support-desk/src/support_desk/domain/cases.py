@@ -1,0 +1,121 @@
+"""Automatic cases: one per payment and kind, opened by a mismatch, closed when it clears."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import replace
+from datetime import UTC, datetime
+
+from contracts.events import CaseOpened, MismatchCleared, MismatchDetected
+from contracts.ids import make_id
+from support_desk.domain.model import SYSTEM, Action, Origin, TrailEntry
+from support_desk.domain.sla import Category, due_at
+from support_desk.domain.ticket import Ticket
+
+_CROCKFORD = "0123456789abcdefghjkmnpqrstvwxyz"
+
+
+def case_id_for(payment_id: str, kind: str) -> str:
+    """The one ticket id a payment's mismatch of this kind can have: every copy of the detection,
+    in any process, computes the same id, so the database's unique `_id` keeps it to one case.
+    It sorts by the payment's time and spreads by a digest of payment and kind."""
+    body = payment_id.split("_", 1)[1]
+    millis = 0
+    for char in body[:10]:  # the first 10 characters of the body are its 48-bit millisecond time
+        millis = millis * 32 + _CROCKFORD.index(char)
+    digest = hashlib.sha256(f"{payment_id}:{kind}".encode()).digest()[:10]
+    return make_id("tkt", datetime.fromtimestamp(millis / 1000, UTC), digest)
+
+
+def open_case_for_mismatch(detected: MismatchDetected, category: Category, at: datetime) -> Ticket:
+    """A case nobody wrote: the reconciler's facts and the payment's story, for a specialist."""
+    ticket_id = case_id_for(detected.payment_id, detected.kind.value)
+    facts = mismatch_facts(detected)
+    story = tuple(
+        TrailEntry(entry.time, Action.EVENT, SYSTEM, entry.type, entry.event_id)
+        for entry in detected.trail
+    )
+    return Ticket(
+        id=ticket_id,
+        origin=Origin.RECONCILIATION,
+        category=category.id,
+        sla_hours=category.hours,
+        subject=detected.service_id or "other",
+        message=describe(detected),
+        opened_at=at,
+        due_at=due_at(at, category.hours),
+        payment_id=detected.payment_id,
+        mismatch_kind=detected.kind.value,
+        facts=facts,
+        trail=(*story, TrailEntry(at, Action.OPENED, SYSTEM, f"reconciler: {detected.kind.value}")),
+        pending_events=(
+            CaseOpened(
+                ticket_id=ticket_id,
+                payment_id=detected.payment_id,
+                kind=detected.kind,
+                opened_at=at,
+            ),
+        ),
+    )
+
+
+def mismatch_facts(detected: MismatchDetected) -> tuple[tuple[str, str], ...]:
+    candidates = {
+        "kind": detected.kind.value,
+        "service_id": detected.service_id,
+        "account": detected.account,
+        "debited": str(detected.debited) if detected.debited else None,
+        "activated": str(detected.activated) if detected.activated else None,
+        "debited_at": detected.debited_at.isoformat() if detected.debited_at else None,
+        "deadline": detected.deadline.isoformat() if detected.deadline else None,
+        "detected_at": detected.detected_at.isoformat(),
+    }
+    return tuple((name, value) for name, value in candidates.items() if value is not None)
+
+
+def describe(detected: MismatchDetected) -> str:
+    money = ", ".join(
+        part
+        for part in (
+            f"debited {detected.debited}" if detected.debited else "",
+            f"activated {detected.activated}" if detected.activated else "",
+        )
+        if part
+    )
+    return f"Reconciliation found {detected.kind.value} for {detected.payment_id}" + (
+        f" ({money})." if money else "."
+    )
+
+
+def new_story_entries(ticket: Ticket, detected: MismatchDetected) -> tuple[TrailEntry, ...]:
+    """Events of a repeated detection that the case does not have yet."""
+    known = {entry.ref for entry in ticket.trail if entry.action is Action.EVENT}
+    return tuple(
+        TrailEntry(entry.time, Action.EVENT, SYSTEM, entry.type, entry.event_id)
+        for entry in detected.trail
+        if entry.event_id not in known
+    )
+
+
+def detected_again(
+    ticket: Ticket, detected: MismatchDetected, event_id: str, at: datetime
+) -> Ticket:
+    """A second copy of the detection adds what it knows to the one case; it opens nothing."""
+    entries = (
+        *new_story_entries(ticket, detected),
+        TrailEntry(at, Action.DETECTED_AGAIN, SYSTEM, detected.kind.value, event_id),
+    )
+    return replace(ticket, trail=(*ticket.trail, *entries))
+
+
+def clear_case(ticket: Ticket, cleared: MismatchCleared, at: datetime) -> Ticket:
+    """The money and the service agree again: the case closes itself, saying what settled it."""
+    note = (
+        f"Cleared automatically by {cleared.cleared_by} at {cleared.cleared_at.isoformat()}: "
+        f"the {cleared.kind.value} mismatch no longer holds."
+    )
+    if ticket.state.is_terminal():
+        if any(e.action is Action.RESOLVED and e.by == SYSTEM for e in ticket.trail):
+            return ticket  # an earlier copy of the clearing closed it
+        return ticket.note(SYSTEM, f"{note} (the case was already {ticket.state.value})", at)
+    return ticket.resolve(SYSTEM, note, at)

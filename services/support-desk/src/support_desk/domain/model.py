@@ -1,0 +1,63 @@
+"""The pieces a ticket is made of: who wrote, what happened to it, what it owes to be sent."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from enum import StrEnum
+
+
+class Origin(StrEnum):
+    CONTACT_FORM = "contact_form"  # a person wrote to us
+    RECONCILIATION = "reconciliation"  # the reconciler found money and service out of step
+
+
+class Action(StrEnum):
+    """Kinds of entries in a ticket's trail."""
+
+    OPENED = "opened"
+    EVENT = "event"  # an event of the payment's story, as the reconciler saw it
+    DETECTED_AGAIN = "detected_again"
+    ASSIGNED = "assigned"
+    REPLY_SENT = "reply_sent"
+    CUSTOMER_REPLIED = "customer_replied"
+    NOTE = "note"
+    RESOLVED = "resolved"
+    REDIRECTED = "redirected"
+
+
+SYSTEM = "system"
+CUSTOMER = "customer"
+
+
+@dataclass(frozen=True)
+class Customer:
+    first_name: str
+    last_name: str
+    email: str
+
+    @property
+    def full_name(self) -> str:
+        return f"{self.first_name} {self.last_name}"
+
+
+@dataclass(frozen=True)
+class TrailEntry:
+    """One step of the ticket's story: when, what, who, and the words or reference it carried."""
+
+    at: datetime
+    action: Action
+    by: str
+    text: str = ""
+    ref: str | None = None  # an event id or a mail id
+
+
+@dataclass(frozen=True)
+class Letter:
+    """An e-mail the ticket owes; stored with the ticket by the same write, sent after it."""
+
+    id: str
+    to: str
+    subject: str
+    text: str
+    html: str

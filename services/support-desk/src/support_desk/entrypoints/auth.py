@@ -1,0 +1,79 @@
+"""Specialists sign in (OAuth2 password flow → JWT); routes name who they need with `StaffDep`."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Depends, Request
+from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer, OAuth2PasswordRequestForm
+
+from servicekit.problems import Problem
+from support_desk.domain.permissions import StaffMember
+from support_desk.handlers.context import SupportDesk
+
+router = APIRouter(prefix="/api/support/auth", tags=["auth"])
+_bearer = HTTPBearer(auto_error=False, description="a token from /api/support/auth/token")
+
+
+def desk_context(request: Request) -> SupportDesk:
+    context: SupportDesk = request.app.state.context
+    return context
+
+
+DeskDep = Annotated[SupportDesk, Depends(desk_context)]
+
+
+def _unauthenticated(code: str, en: str, az: str, challenge: str = "Bearer") -> Problem:
+    return Problem(401, code, en, az, headers={"WWW-Authenticate": challenge})
+
+
+def signed_in_or_none(
+    desk: DeskDep,
+    credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)],
+) -> StaffMember | None:
+    """None when no token was sent; 401 when one was sent and is not good."""
+    if credentials is None:
+        return None
+    member = desk.tokens.verify(credentials.credentials)
+    if member is None:
+        raise _unauthenticated(
+            "invalid_token",
+            "The sign-in has expired or is not valid; sign in again.",
+            "Giriş etibarsızdır və ya vaxtı bitib; yenidən daxil olun.",
+            'Bearer error="invalid_token"',
+        )
+    return member
+
+
+def signed_in(member: Annotated[StaffMember | None, Depends(signed_in_or_none)]) -> StaffMember:
+    if member is None:
+        raise _unauthenticated(
+            "unauthenticated",
+            "Sign in as a support specialist first.",
+            "Əvvəlcə dəstək mütəxəssisi kimi daxil olun.",
+        )
+    return member
+
+
+StaffDep = Annotated[StaffMember, Depends(signed_in)]
+OptionalStaffDep = Annotated[StaffMember | None, Depends(signed_in_or_none)]
+
+
+@router.post("/token")
+async def issue_token(
+    desk: DeskDep, form: Annotated[OAuth2PasswordRequestForm, Depends()]
+) -> dict[str, Any]:
+    member = desk.staff.authenticate(form.username, form.password)
+    if member is None:
+        raise _unauthenticated(
+            "invalid_credentials",
+            "Wrong username or password.",
+            "İstifadəçi adı və ya şifrə yanlışdır.",
+        )
+    return {
+        "access_token": desk.tokens.issue(member),
+        "token_type": "bearer",
+        "expires_in": desk.tokens.lifetime_seconds,
+        "username": member.username,
+        "role": member.role.value,
+    }

@@ -1,0 +1,70 @@
+"""One ticket: its status for the customer (number + e-mail), everything for a specialist."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Query, Response
+
+from contracts.ids import is_id
+from servicekit.problems import Problem
+from support_desk.domain.ticket import Ticket
+from support_desk.entrypoints.auth import DeskDep, OptionalStaffDep, StaffDep
+from support_desk.handlers.context import SupportDesk
+from support_desk.handlers.problems import ticket_not_found
+from support_desk.views import customer_view, staff_view
+
+router = APIRouter(prefix="/api/support/tickets", tags=["tickets"])
+
+
+async def _ticket(desk: SupportDesk, ticket_id: str) -> Ticket | None:
+    return await desk.tickets.get(ticket_id) if is_id("tkt", ticket_id) else None
+
+
+@router.get("/{ticket_id}")
+async def read(
+    ticket_id: str,
+    desk: DeskDep,
+    staff: OptionalStaffDep,
+    response: Response,
+    email: Annotated[str | None, Query(max_length=320)] = None,
+) -> dict[str, Any]:
+    """With `?email=` the customer's view (a wrong e-mail reads exactly like an unknown number);
+    with a specialist's token and no e-mail, the whole ticket with its trail."""
+    response.headers["Cache-Control"] = "no-store"
+    if email is None:
+        if staff is None:
+            raise Problem(
+                401,
+                "unauthenticated",
+                "Give the e-mail the letter was sent from, or sign in as a specialist.",
+                "Məktubun göndərildiyi e-poçtu yazın və ya mütəxəssis kimi daxil olun.",
+                headers={"WWW-Authenticate": "Bearer"},
+            )
+        ticket = await _ticket(desk, ticket_id)
+        if ticket is None:
+            raise ticket_not_found()
+        return staff_view(ticket, desk.clock())
+    ticket = await _ticket(desk, ticket_id)
+    wanted = email.strip().lower()
+    if ticket is None or ticket.customer is None or ticket.customer.email.lower() != wanted:
+        raise ticket_not_found()
+    return customer_view(ticket, desk.sla)
+
+
+@router.get("/{ticket_id}/attachment")
+async def attachment(ticket_id: str, desk: DeskDep, _staff: StaffDep) -> Response:
+    found = await desk.attachments.get(ticket_id) if is_id("tkt", ticket_id) else None
+    ticket = await _ticket(desk, ticket_id)
+    if found is None or ticket is None or ticket.attachment is None:
+        raise ticket_not_found()
+    content_type, content = found
+    return Response(
+        content,
+        media_type=content_type,
+        headers={
+            "Content-Disposition": f'attachment; filename="{ticket.attachment.filename}"',
+            "Cache-Control": "private, no-store",
+            "Content-Security-Policy": "default-src 'none'",
+        },
+    )

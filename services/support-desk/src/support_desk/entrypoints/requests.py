@@ -1,0 +1,38 @@
+"""What specialists send to act on a ticket."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from pydantic import BaseModel, ConfigDict, StringConstraints
+
+Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=5000)]
+Short = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
+Username = Annotated[str, StringConstraints(pattern=r"^[a-z0-9._-]{1,64}$")]
+
+
+class _Request(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class AssignRequest(_Request):
+    assignee: Username | None = None  # None: the signed-in specialist takes it
+
+
+class ReplyRequest(_Request):
+    message: Text
+
+
+class ResolveRequest(_Request):
+    resolution: Text
+
+
+class RedirectRequest(_Request):
+    institution: Short  # e.g. "imei.az (MCQS), phone 157"
+    note: Annotated[str, StringConstraints(strip_whitespace=True, max_length=2000)] = ""
+
+
+class CustomerReplyRequest(_Request):
+    from_email: Annotated[str, StringConstraints(strip_whitespace=True, max_length=320)]
+    message: Text
+    message_id: Annotated[str, StringConstraints(max_length=200)] | None = None

@@ -1,0 +1,1 @@
+"""What support-desk does when asked (HTTP) or told (events)."""

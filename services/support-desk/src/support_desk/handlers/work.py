@@ -1,0 +1,111 @@
+"""What specialists do to a ticket: each change guarded by role, state and version, then saved."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+
+from servicekit.problems import Problem
+from support_desk.domain.permissions import (
+    PermissionRefusedError,
+    StaffMember,
+    check_assignment,
+    check_work,
+)
+from support_desk.domain.states import TransitionRefusedError
+from support_desk.domain.ticket import NoCustomerError, Ticket
+from support_desk.handlers.context import SupportDesk
+from support_desk.handlers.letters import deliver_letters
+from support_desk.handlers.problems import (
+    changed_meanwhile,
+    no_customer,
+    state_conflict,
+    ticket_not_found,
+)
+
+Change = Callable[[Ticket, datetime], Ticket]
+
+
+async def change_ticket(desk: SupportDesk, ticket_id: str, change: Change) -> Ticket:
+    async with desk.tickets.lock(ticket_id):
+        ticket = await desk.tickets.get(ticket_id)
+        if ticket is None:
+            raise ticket_not_found()
+        try:
+            changed = change(ticket, desk.clock())
+        except PermissionRefusedError as refused:
+            raise Problem(403, refused.code, refused.en, refused.az) from None
+        except TransitionRefusedError as refused:
+            raise state_conflict(refused) from None
+        except NoCustomerError:
+            raise no_customer() from None
+        saved = await desk.tickets.save(ticket, changed)
+        if saved is None:
+            raise changed_meanwhile()
+    if saved.letters_due:
+        await deliver_letters(desk, ticket_id)
+    return saved
+
+
+async def assign(desk: SupportDesk, actor: StaffMember, ticket_id: str, to: str | None) -> Ticket:
+    assignee = to or actor.username
+    if desk.staff.member(assignee) is None:
+        raise Problem(
+            422,
+            "unknown_specialist",
+            f"There is no specialist called {assignee}.",
+            f"{assignee} adlı mütəxəssis yoxdur.",
+        )
+
+    def change(ticket: Ticket, now: datetime) -> Ticket:
+        check_assignment(actor, ticket, assignee)
+        return ticket.assign(assignee, actor.username, now)
+
+    return await change_ticket(desk, ticket_id, change)
+
+
+async def reply(desk: SupportDesk, actor: StaffMember, ticket_id: str, text: str) -> Ticket:
+    def change(ticket: Ticket, now: datetime) -> Ticket:
+        check_work(actor, ticket)
+        return ticket.reply(actor.username, text, now)
+
+    return await change_ticket(desk, ticket_id, change)
+
+
+async def resolve(desk: SupportDesk, actor: StaffMember, ticket_id: str, resolution: str) -> Ticket:
+    def change(ticket: Ticket, now: datetime) -> Ticket:
+        check_work(actor, ticket)
+        return ticket.resolve(actor.username, resolution, now)
+
+    return await change_ticket(desk, ticket_id, change)
+
+
+async def redirect(
+    desk: SupportDesk, actor: StaffMember, ticket_id: str, institution: str, note: str
+) -> Ticket:
+    def change(ticket: Ticket, now: datetime) -> Ticket:
+        check_work(actor, ticket)
+        return ticket.redirect(actor.username, institution, note, now)
+
+    return await change_ticket(desk, ticket_id, change)
+
+
+async def append_customer_reply(
+    desk: SupportDesk, ticket_id: str, sender: str, text: str, reference: str | None
+) -> Ticket:
+    """A customer's e-mail answer, handed in by mail ingest (or pasted by a specialist); it must
+    come from the address the ticket belongs to."""
+
+    def change(ticket: Ticket, now: datetime) -> Ticket:
+        if ticket.customer is None:
+            raise NoCustomerError(ticket.id)
+        if ticket.customer.email.lower() != sender.lower():
+            raise Problem(
+                422,
+                "not_the_customer",
+                "This e-mail did not come from the ticket's customer.",
+                "Bu məktub müraciətin sahibindən gəlməyib.",
+            )
+        return ticket.customer_replied(text, now, reference)
+
+    return await change_ticket(desk, ticket_id, change)

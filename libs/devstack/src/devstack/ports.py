@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import socket
+from contextlib import ExitStack
 from dataclasses import dataclass, fields
 
 
@@ -36,7 +37,13 @@ class StackPorts:
 
     @classmethod
     def free(cls) -> StackPorts:
-        return cls(**{item.name: free_port() for item in fields(cls)})
+        """Distinct free ports: all are held open together while they are chosen."""
+        with ExitStack() as held:
+            probes = [held.enter_context(socket.socket()) for _ in fields(cls)]
+            for probe in probes:
+                probe.bind(("127.0.0.1", 0))
+            ports = [int(probe.getsockname()[1]) for probe in probes]
+        return cls(**{item.name: port for item, port in zip(fields(cls), ports, strict=True)})
 
     def busy(self) -> list[str]:
         return [item.name for item in fields(self) if port_is_open(getattr(self, item.name), 0.2)]

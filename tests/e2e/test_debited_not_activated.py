@@ -37,7 +37,9 @@ async def test_a_stuck_activation_opens_one_case_that_closes_when_the_provider_a
         )
         opened_after = (datetime.now(UTC) - debited_at).total_seconds()
         assert len(cases) == 1
-        assert opened_after <= DEADLINE + 2 + 1.5, f"case opened {opened_after:.1f}s after the debit"
+        assert opened_after <= DEADLINE + 2 + 1.5, (
+            f"case opened {opened_after:.1f}s after the debit"
+        )
 
         completed = await portal.wait_for_state(payment_id, FINAL_STATES, seconds=STUCK_FOR + 20)
         assert completed["state"] == "completed"

@@ -27,6 +27,7 @@ from contracts.topics import Topic
 from devstack.stack import Stack
 from devstack.testing import TEST_TIMINGS
 from tests.e2e.portal import Portal, digits
+from tests.e2e.test_support import cases_of, sign_in
 
 pytestmark = pytest.mark.e2e
 
@@ -188,6 +189,13 @@ async def test_a_settlement_report_with_three_planted_discrepancies_gives_three_
     await feed.wait_for(cut, "mismatch-detected", seconds=15, copies=2)
     for payment_id in planted:
         assert len(feed.ids(payment_id)) == 1
+
+    supervisor = await sign_in(portal, "leyla", "supervisor")
+    for payment_id in planted:  # and support-desk has exactly one case for each
+        cases = await portal.wait_until(
+            lambda p=payment_id: cases_of(portal, supervisor, p), bool, 15
+        )
+        assert len(cases) == 1, (payment_id, cases)
 
 
 async def debit_an_order_we_never_made(portal: Portal, system: Stack) -> str:

@@ -71,7 +71,12 @@ class ServiceRuntime:
         """The aggregate store of one outbox collection; `start_outbox` must have named it."""
         if self.relay is None:
             raise RuntimeError("start_outbox before asking for a store")
-        return AggregateStore(self.database[collection_name], self.locks, self.relay)
+        return AggregateStore(
+            self.database[collection_name],
+            self.locks,
+            self.relay,
+            f"/services/{self.settings.service_name}",
+        )
 
     async def _start_producer(self) -> None:
         delay = 0.5

@@ -4,12 +4,16 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator, Sequence
 from contextlib import asynccontextmanager
+from datetime import datetime
 from typing import Any
 
 from pymongo.asynchronous.collection import AsyncCollection
 
 from contracts.envelope import Envelope
+from contracts.events import EventData
+from contracts.ids import new_id
 from servicekit.locks import AggregateLocks
+from servicekit.logs import correlation_id
 from servicekit.mongo import Document
 from servicekit.outbox import OutboxRelay, lock_key, new_document_events, with_events
 
@@ -18,11 +22,30 @@ class AggregateStore:
     """A collection of aggregates whose changes publish events through the outbox."""
 
     def __init__(
-        self, collection: AsyncCollection[Document], locks: AggregateLocks, relay: OutboxRelay
+        self,
+        collection: AsyncCollection[Document],
+        locks: AggregateLocks,
+        relay: OutboxRelay,
+        source: str,
     ) -> None:
         self.collection = collection
         self._locks = locks
         self._relay = relay
+        self._source = source
+
+    def envelopes(self, events: Sequence[EventData], at: datetime) -> list[Envelope]:
+        """The aggregate's new events wrapped for the outbox: fresh ids, this service as their
+        source, and the correlation id of the request or event being handled."""
+        return [
+            Envelope.wrap(
+                event,
+                event_id=new_id("evt"),
+                source=self._source,
+                time=at,
+                correlation_id=correlation_id.get(),
+            )
+            for event in events
+        ]
 
     @asynccontextmanager
     async def writing(self, aggregate_id: Any) -> AsyncIterator[None]:

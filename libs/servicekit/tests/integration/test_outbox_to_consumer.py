@@ -61,7 +61,12 @@ async def pipeline(infrastructure: Stack) -> AsyncIterator[Pipeline]:
     )
     tasks = [asyncio.create_task(relay.run()), asyncio.create_task(consumer.run())]
     try:
-        yield Pipeline(sender, AggregateStore(sender["payments"], locks, relay), receiver, relay)
+        yield Pipeline(
+            sender,
+            AggregateStore(sender["payments"], locks, relay, "/test/sender"),
+            receiver,
+            relay,
+        )
     finally:
         for task in tasks:
             task.cancel()

@@ -78,7 +78,7 @@ async def registry(
         fees=load_fee_table(),
         quotes=QuoteRepository(database),
         registrations=RegistrationRepository(
-            AggregateStore(collection, locks, relay), clock.moment
+            AggregateStore(collection, locks, relay, "/services/imei-registry"), clock.moment
         ),
         mcqs=McqsClient(mcqs_http, "http://sandbox/mcqs", SECRET, clock),
         mailer=Mailbox(),

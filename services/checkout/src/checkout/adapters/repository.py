@@ -10,15 +10,11 @@ from typing import Any
 
 from checkout.domain.payment import Payment, Transition
 from checkout.domain.states import PaymentState
-from contracts.envelope import Envelope
 from contracts.events import DeclineReason
-from contracts.ids import new_id
 from contracts.money import Money
-from servicekit.logs import correlation_id
 from servicekit.mongo import Document
 from servicekit.store import AggregateStore
 
-SOURCE = "/services/checkout"
 COLLECTION = "payments"
 
 
@@ -34,7 +30,9 @@ class PaymentRepository:
             yield
 
     async def add(self, payment: Payment) -> None:
-        await self._store.insert(to_document(payment), self._envelopes(payment))
+        await self._store.insert(
+            to_document(payment), self._store.envelopes(payment.pending_events, self._clock())
+        )
 
     async def get(self, payment_id: str) -> Payment | None:
         document = await self._store.collection.find_one({"_id": payment_id}, {"outbox": 0})
@@ -45,7 +43,10 @@ class PaymentRepository:
         fields = to_document(after)
         del fields["_id"]
         return await self._store.update(
-            before.id, {"state": before.state.value}, {"$set": fields}, self._envelopes(after)
+            before.id,
+            {"state": before.state.value},
+            {"$set": fields},
+            self._store.envelopes(after.pending_events, self._clock()),
         )
 
     async def find_states(
@@ -53,19 +54,6 @@ class PaymentRepository:
     ) -> list[tuple[str, PaymentState]]:
         cursor = self._store.collection.find(query, {"_id": 1, "state": 1}).limit(limit)
         return [(document["_id"], PaymentState(document["state"])) async for document in cursor]
-
-    def _envelopes(self, payment: Payment) -> list[Envelope]:
-        now = self._clock()
-        return [
-            Envelope.wrap(
-                event,
-                event_id=new_id("evt"),
-                source=SOURCE,
-                time=now,
-                correlation_id=correlation_id.get(),
-            )
-            for event in payment.pending_events
-        ]
 
 
 def to_document(payment: Payment) -> Document:

@@ -9,16 +9,12 @@ from datetime import datetime
 
 from pymongo.asynchronous.collection import AsyncCollection
 
-from contracts.envelope import Envelope
-from contracts.ids import new_id
 from contracts.money import Money
 from imei_registry.domain.registration import Registration
 from imei_registry.domain.states import RegistrationState
-from servicekit.logs import correlation_id
 from servicekit.mongo import Document
 from servicekit.store import AggregateStore
 
-SOURCE = "/services/imei-registry"
 COLLECTION = "registrations"
 _HOLDING = [state.value for state in RegistrationState if state.holds_the_imei()]
 _MOVING = [RegistrationState.SUBMITTING.value, RegistrationState.PENDING.value]
@@ -43,7 +39,10 @@ class RegistrationRepository:
 
     async def add(self, registration: Registration) -> None:
         """Stores a new registration with its first events; DuplicateKeyError if it exists."""
-        await self._store.insert(to_document(registration), self._envelopes(registration))
+        await self._store.insert(
+            to_document(registration),
+            self._store.envelopes(registration.pending_events, self._clock()),
+        )
 
     async def get(self, registration_id: str) -> Registration | None:
         document = await self._store.collection.find_one({"_id": registration_id}, {"outbox": 0})
@@ -54,7 +53,10 @@ class RegistrationRepository:
         changed = to_document(after)
         del changed["_id"]
         return await self._store.update(
-            before.id, {"state": before.state.value}, {"$set": changed}, self._envelopes(after)
+            before.id,
+            {"state": before.state.value},
+            {"$set": changed},
+            self._store.envelopes(after.pending_events, self._clock()),
         )
 
     async def of_imeis(self, imeis: Sequence[str], holding_only: bool) -> list[Registration]:
@@ -74,19 +76,6 @@ class RegistrationRepository:
         }
         cursor = self._store.collection.find(query, {"_id": 1}).limit(limit)
         return [document["_id"] async for document in cursor]
-
-    def _envelopes(self, registration: Registration) -> list[Envelope]:
-        now = self._clock()
-        return [
-            Envelope.wrap(
-                event,
-                event_id=new_id("evt"),
-                source=SOURCE,
-                time=now,
-                correlation_id=correlation_id.get(),
-            )
-            for event in registration.pending_events
-        ]
 
 
 def to_document(registration: Registration) -> Document:

@@ -8,16 +8,12 @@ from contextlib import asynccontextmanager
 from dataclasses import dataclass, replace
 from datetime import datetime
 
-from contracts.envelope import Envelope
-from contracts.ids import new_id
-from servicekit.logs import correlation_id
 from servicekit.mongo import Document
 from servicekit.store import AggregateStore
 from support_desk.adapters.documents import LETTERS_PENDING, from_document, to_document
 from support_desk.domain.states import TicketState
 from support_desk.domain.ticket import Ticket
 
-SOURCE = "/services/support-desk"
 COLLECTION = "tickets"
 _HIDDEN = {"outbox": 0, "letters_due": 0}  # for listings, which are never saved back
 _SEARCHED = ("_id", "subject", "message", "payment_id", "customer.email", "customer.last_name")
@@ -47,7 +43,9 @@ class TicketRepository:
 
     async def add(self, ticket: Ticket) -> None:
         """DuplicateKeyError when a ticket with this id exists: how one case per payment holds."""
-        await self._store.insert(to_document(ticket), self._envelopes(ticket))
+        await self._store.insert(
+            to_document(ticket), self._store.envelopes(ticket.pending_events, self._clock())
+        )
 
     async def get(self, ticket_id: str) -> Ticket | None:
         """The whole ticket, letters due included: a change saved from it keeps them."""
@@ -60,7 +58,10 @@ class TicketRepository:
         fields = to_document(saved)
         del fields["_id"]
         written = await self._store.update(
-            before.id, {"version": before.version}, {"$set": fields}, self._envelopes(after)
+            before.id,
+            {"version": before.version},
+            {"$set": fields},
+            self._store.envelopes(after.pending_events, self._clock()),
         )
         return replace(saved, pending_events=()) if written else None
 
@@ -76,19 +77,6 @@ class TicketRepository:
     async def ids_with_letters_due(self, limit: int = 200) -> list[str]:
         cursor = self._store.collection.find({LETTERS_PENDING: True}, {"_id": 1}).limit(limit)
         return [document["_id"] async for document in cursor]
-
-    def _envelopes(self, ticket: Ticket) -> list[Envelope]:
-        now = self._clock()
-        return [
-            Envelope.wrap(
-                event,
-                event_id=new_id("evt"),
-                source=SOURCE,
-                time=now,
-                correlation_id=correlation_id.get(),
-            )
-            for event in ticket.pending_events
-        ]
 
 
 def _filter(query: TicketQuery) -> Document:

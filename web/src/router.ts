@@ -1,7 +1,9 @@
 // History-API routing: same-origin links change the page without reloading the app.
-// Next session's pages (contact form, ticket status, IMEI, specialist console) join ROUTES.
+// The specialist console joins ROUTES next.
+import { contactPage, ticketPage } from "./pages/contact";
 import { faqPage } from "./pages/faq";
 import { homePage } from "./pages/home";
+import { imeiPage, imeiStatusPage } from "./pages/imei";
 import { notFoundPage } from "./pages/notFound";
 import { resultPage } from "./pages/result";
 import { servicePage } from "./pages/service";
@@ -22,6 +24,10 @@ const ROUTES: [RegExp, Page][] = [
   [/^\/services\/([a-z0-9-]{1,64})$/, servicePage],
   [/^\/pay\/result$/, resultPage],
   [/^\/faq$/, faqPage],
+  [/^\/contact$/, contactPage],
+  [/^\/ticket$/, ticketPage],
+  [/^\/imei$/, imeiPage],
+  [/^\/imei\/status$/, imeiStatusPage],
 ];
 
 let leave = new AbortController();

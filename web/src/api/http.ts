@@ -3,7 +3,9 @@ import type { Localized } from "../i18n";
 
 export interface FieldError {
   field: string;
-  problem: string;
+  problem?: string;
+  code?: string;
+  message?: Localized;
 }
 
 export interface Problem {

@@ -39,6 +39,7 @@ export function faqPage({ main, query }: PageContext): void {
           { id: entry.id, open: entry.id === open },
           h("summary", {}, entry[lang].q),
           ...entry[lang].a.map(paragraph),
+          entry.id === "contact" ? h("p", {}, h("a", { href: "/contact" }, t("navContact"))) : null,
         ),
       ),
     ),

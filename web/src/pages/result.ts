@@ -25,7 +25,9 @@ export function resultPage({ main, query, signal }: PageContext): void {
   const state = h("section", { class: "result", "aria-live": "polite", "aria-atomic": "false" });
   const live = h("p", { class: "live", role: "status" }, t("loading"));
   const body = h("div", {});
+  const write = h("a", { href: `/contact?payment=${id}` }, t("problemWithPayment"));
   main.append(h("p", { class: "muted" }, `${t("paymentNumber")} ${id}`), state, live, body);
+  main.append(h("p", { class: "contact-link" }, write));
 
   let shown = "";
   let about: ServiceDetail | null = null;

@@ -3,21 +3,28 @@ import type { Words } from "../api/problemText";
 import { language } from "../i18n";
 import { h, replaceChildren, inLanguage, uniqueId } from "./dom";
 
-export interface Field {
+export type FormControl = HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement;
+
+export interface Field<E extends FormControl = HTMLInputElement> {
   root: HTMLElement;
-  input: HTMLInputElement;
+  input: E;
   setError(words: Words | null): void;
   setHint(text: string): void;
 }
 
-interface Options {
+interface Options<E extends FormControl> {
   label: string;
   hint?: string;
-  input: HTMLInputElement;
+  input: E;
   after?: Node | undefined;
 }
 
-export function field({ label, hint, input, after }: Options): Field {
+export function field<E extends FormControl = HTMLInputElement>({
+  label,
+  hint,
+  input,
+  after,
+}: Options<E>): Field<E> {
   const id = input.id || uniqueId("field");
   input.id = id;
   const hintEl = hint === undefined ? null : h("p", { class: "hint", id: `${id}-hint` }, hint);

@@ -10,7 +10,9 @@ export function mountLayout(root: HTMLElement): Layout {
   const skip = h("a", { class: "skip", href: "#main" });
   const home = h("a", { href: "/", "data-nav": "home" });
   const faq = h("a", { href: "/faq", "data-nav": "faq" });
-  const menu = h("nav", { class: "menu" }, home, faq);
+  const imei = h("a", { href: "/imei", "data-nav": "imei" });
+  const contact = h("a", { href: "/contact", "data-nav": "contact" });
+  const menu = h("nav", { class: "menu" }, home, imei, faq, contact);
   const switcher = h("div", { class: "languages", role: "group" });
   const buttons = LANGUAGES.map((lang) =>
     h(
@@ -36,6 +38,8 @@ export function mountLayout(root: HTMLElement): Layout {
     brand.textContent = t("brand");
     home.textContent = t("navHome");
     faq.textContent = t("navFaq");
+    imei.textContent = t("navImei");
+    contact.textContent = t("navContact");
     menu.setAttribute("aria-label", t("mainNav"));
     switcher.setAttribute("aria-label", t("languageNav"));
     footer.textContent = t("footer");

@@ -1,0 +1,178 @@
+// "Məktub yaz": the contact form (→ a ticket number and its status link), and /ticket, the status.
+import { services } from "../api/catalog";
+import { submitTicket, ticketStatus, type CreatedTicket, type NewTicket } from "../api/support";
+import { language, pick, t } from "../i18n";
+import type { PageContext } from "../router";
+import { h, inLanguage, replaceChildren } from "../ui/dom";
+import { field, type Field, type FormControl } from "../ui/field";
+import { setTitle } from "../ui/title";
+import { apiProblem, bakuTime, sayError, showFieldErrors, textInput } from "./formParts";
+
+let lastEmail = ""; // so the status page needs only the number right after sending
+
+export function contactPage({ main, query, signal }: PageContext): void {
+  setTitle(t("contactTitle"));
+  const subject = h(
+    "select",
+    { id: "subject", name: "subject" },
+    h("option", { value: "" }, t("subjectChoose")),
+    h("option", { value: "other" }, t("subjectOther")),
+  );
+  services("", null, signal)
+    .then((list) => {
+      const other = subject.lastElementChild;
+      for (const item of list) {
+        subject.insertBefore(h("option", { value: item.id }, pick(item.names).text), other);
+      }
+    })
+    .catch(() => undefined); // "other" still works
+  const fields = {
+    first_name: field({
+      label: t("firstName"),
+      input: textInput("first_name", { autocomplete: "given-name" }),
+    }),
+    last_name: field({
+      label: t("lastName"),
+      input: textInput("last_name", { autocomplete: "family-name" }),
+    }),
+    email: field({
+      label: t("contactEmail"),
+      hint: t("contactEmailHint"),
+      input: textInput("email", { type: "email", autocomplete: "email" }),
+    }),
+    subject: field<FormControl>({ label: t("subject"), input: subject }),
+    message: field<FormControl>({
+      label: t("message"),
+      input: h("textarea", { id: "message", name: "message", rows: 6, maxlength: 5000 }),
+    }),
+    payment_id: field({ label: t("paymentRef"), input: textInput("payment_id") }),
+  } satisfies Record<string, Field<FormControl>>;
+  fields.payment_id.input.value = query.get("payment") ?? "";
+  for (const one of Object.values(fields) as Field<FormControl>[]) {
+    one.input.addEventListener("input", () => one.setError(null));
+  }
+  const formError = h("p", { class: "error form-error", role: "alert" });
+  const send = h("button", { type: "submit", class: "primary" }, t("send"));
+  const done = h("section", { class: "done", role: "status" });
+  const form = h(
+    "form",
+    { class: "pay contact", novalidate: true },
+    ...Object.values(fields).map((one) => (one as Field<FormControl>).root),
+    formError,
+    send,
+  );
+  form.addEventListener("submit", async (event) => {
+    event.preventDefault();
+    formError.replaceChildren();
+    const body: NewTicket = {
+      first_name: fields.first_name.input.value,
+      last_name: fields.last_name.input.value,
+      email: fields.email.input.value.trim(),
+      subject: fields.subject.input.value,
+      message: fields.message.input.value,
+    };
+    const payment = fields.payment_id.input.value.trim();
+    if (payment) body.payment_id = payment;
+    send.disabled = true;
+    send.textContent = t("sending");
+    try {
+      const created = await submitTicket(body);
+      if (signal.aborted) return;
+      lastEmail = body.email;
+      form.replaceWith(done);
+      replaceChildren(done, ...ticketCreated(created, body.email));
+      return;
+    } catch (error) {
+      if (signal.aborted) return;
+      const problem = apiProblem(error);
+      const target = problem ? showFieldErrors(fields, problem) : null;
+      if (target) target.input.focus();
+      else sayError(formError, error);
+    }
+    send.disabled = false;
+    send.textContent = t("send");
+  });
+  main.append(
+    h("h1", {}, t("contactTitle")),
+    h("p", { class: "lead" }, t("contactLead")),
+    form,
+    done,
+  );
+}
+
+export function ticketCreated(created: CreatedTicket, email: string): Node[] {
+  const due = bakuTime(created.due_at);
+  const nodes: (Node | null)[] = [
+    h("h2", { class: "ticket-number" }, t("ticketCreated", { id: created.ticket_id })),
+    h("p", {}, t("ticketDue", { hours: created.sla_hours, due })),
+    email ? h("p", {}, t("ticketMailed", { email })) : null,
+    h(
+      "p",
+      {},
+      h(
+        "a",
+        { href: `/ticket?id=${encodeURIComponent(created.ticket_id)}` },
+        t("ticketStatusLink"),
+      ),
+    ),
+  ];
+  return nodes.filter((node): node is Node => node !== null);
+}
+
+export function ticketPage({ main, query, signal }: PageContext): void {
+  setTitle(t("ticketTitle"));
+  const number = field({ label: t("ticketNumber"), input: textInput("ticket_id") });
+  const email = field({
+    label: t("ticketEmail"),
+    input: textInput("ticket_email", { type: "email", autocomplete: "email" }),
+  });
+  number.input.value = query.get("id") ?? "";
+  email.input.value = lastEmail;
+  const formError = h("p", { class: "error form-error", role: "alert" });
+  const answer = h("section", { class: "ticket", "aria-live": "polite" });
+  const form = h(
+    "form",
+    { class: "pay", novalidate: true },
+    number.root,
+    email.root,
+    formError,
+    h("button", { type: "submit", class: "primary" }, t("check")),
+  );
+  const look = async () => {
+    formError.replaceChildren();
+    answer.replaceChildren();
+    try {
+      const found = await ticketStatus(number.input.value.trim(), email.input.value.trim());
+      if (signal.aborted) return;
+      const state = pick(found.state_text);
+      replaceChildren(
+        answer,
+        h(
+          "h2",
+          { class: `ticket-state state-${found.state}` },
+          inLanguage(state.text, state.lang, language()),
+        ),
+        h(
+          "dl",
+          {},
+          h("dt", {}, t("ticketNumber")),
+          h("dd", {}, found.ticket_id),
+          h("dt", {}, t("ticketDueAt")),
+          h("dd", { id: "ticket-due" }, `${bakuTime(found.due_at)} (${found.sla_hours} h)`),
+        ),
+        found.answers.length ? h("h3", {}, t("ticketAnswers")) : null,
+        ...found.answers.map((one) => h("blockquote", {}, h("p", {}, one.text))),
+        found.institution ? h("p", {}, found.institution) : null,
+        found.resolution ? h("p", {}, found.resolution) : null,
+      );
+    } catch (error) {
+      if (!signal.aborted) sayError(formError, error);
+    }
+  };
+  form.addEventListener("submit", (event) => {
+    event.preventDefault();
+    void look();
+  });
+  main.append(h("h1", {}, t("ticketTitle")), form, answer);
+  if (number.input.value && email.input.value) void look();
+}

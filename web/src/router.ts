@@ -1,5 +1,6 @@
 // History-API routing: same-origin links change the page without reloading the app.
-// The specialist console joins ROUTES next.
+import { consolePage } from "./pages/console";
+import { consoleTicketPage } from "./pages/consoleTicket";
 import { contactPage, ticketPage } from "./pages/contact";
 import { faqPage } from "./pages/faq";
 import { homePage } from "./pages/home";
@@ -28,6 +29,8 @@ const ROUTES: [RegExp, Page][] = [
   [/^\/ticket$/, ticketPage],
   [/^\/imei$/, imeiPage],
   [/^\/imei\/status$/, imeiStatusPage],
+  [/^\/console$/, consolePage],
+  [/^\/console\/tickets\/(tkt_[A-Za-z0-9]{1,64})$/, consoleTicketPage],
 ];
 
 let leave = new AbortController();

@@ -1,6 +1,9 @@
+import { consoleEn } from "./en";
 import type { Messages } from "./az";
 
+// The specialist console is not translated into Russian: it reads in English.
 export const ru: Messages = {
+  ...consoleEn,
   brand: "Smartpay",
   skipToContent: "Перейти к основному содержанию",
   languageNav: "Язык",

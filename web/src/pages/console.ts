@@ -1,0 +1,232 @@
+// /console: the specialists' sign-in and ticket queue (filters, search, an SLA clock per ticket).
+import { queue, session, signIn, signOut, type TicketSummary } from "../api/desk";
+import { ApiError } from "../api/http";
+import { errorWords } from "../api/problemText";
+import { language, pick, t, type Localized } from "../i18n";
+import type { MessageKey } from "../i18n/az";
+import { navigate, type PageContext } from "../router";
+import { h, inLanguage, replaceChildren } from "../ui/dom";
+import { field } from "../ui/field";
+import { setTitle } from "../ui/title";
+import { sayError, textInput } from "./formParts";
+
+export const STATES: [string, MessageKey][] = [
+  ["new", "stateNew"],
+  ["assigned", "stateAssigned"],
+  ["waiting_for_customer", "stateWaiting"],
+  ["resolved", "stateResolved"],
+  ["redirected", "stateRedirected"],
+];
+
+export const CATEGORIES: [string, MessageKey][] = [
+  ["payment_problem", "catPayment"],
+  ["reconciliation_mismatch", "catMismatch"],
+  ["imei_device_type_mismatch", "catImei"],
+  ["other", "catOther"],
+];
+
+/** 401 sends the specialist back to sign in; 403 and 409 say what the server said, plainly. */
+export function sayDeskError(into: HTMLElement, error: unknown): void {
+  if (error instanceof ApiError) {
+    const status = error.problem.status;
+    if (status === 401) {
+      navigate("/console?expired=1", true);
+      return;
+    }
+    const reason = errorWords(error).text;
+    if (status === 403) return replaceChildren(into, t("forbiddenAction", { reason }));
+    if (status === 409) return replaceChildren(into, t("wrongState", { reason }));
+  }
+  sayError(into, error);
+}
+
+function clockText(dueAt: string, state: string): { text: string; overdue: boolean } {
+  if (state !== "new" && state !== "assigned") return { text: t("clockStopped"), overdue: false };
+  const seconds = Math.round((Date.parse(dueAt) - Date.now()) / 1000);
+  const whole = Math.abs(seconds);
+  const pad = (n: number) => String(n).padStart(2, "0");
+  const time = `${Math.floor(whole / 3600)}:${pad(Math.floor(whole / 60) % 60)}:${pad(whole % 60)}`;
+  return seconds >= 0
+    ? { text: t("timeLeft", { time }), overdue: false }
+    : { text: t("overdueBy", { time }), overdue: true };
+}
+
+/** An element whose SLA countdown ticks every second until the page is left. */
+export function slaClock(dueAt: string, state: string, signal: AbortSignal): HTMLElement {
+  const element = h("span", { class: "sla" });
+  const tick = () => {
+    const { text, overdue } = clockText(dueAt, state);
+    element.textContent = text;
+    element.classList.toggle("overdue", overdue);
+  };
+  tick();
+  const timer = window.setInterval(tick, 1000);
+  signal.addEventListener("abort", () => window.clearInterval(timer));
+  return element;
+}
+
+export function stateLabel(state: string, text: Localized): Node {
+  const words = pick(text);
+  return h(
+    "span",
+    { class: `desk-state state-${state}` },
+    inLanguage(words.text, words.lang, language()),
+  );
+}
+
+export function consolePage(context: PageContext): void {
+  setTitle(t("consoleTitle"));
+  const signed = session();
+  if (!signed) return signInForm(context);
+  const bar = h(
+    "p",
+    { class: "console-bar" },
+    h("span", { id: "signed-in" }, t("signedInAs", { name: signed.username, role: signed.role })),
+    " ",
+    h(
+      "button",
+      {
+        type: "button",
+        class: "secondary",
+        id: "sign-out",
+        onclick: () => {
+          signOut();
+          navigate("/console", true);
+        },
+      },
+      t("signOut"),
+    ),
+  );
+  context.main.append(h("h1", {}, t("consoleTitle")), bar);
+  queuePart(context);
+}
+
+function signInForm({ main, query, signal }: PageContext): void {
+  const username = field({
+    label: t("username"),
+    input: textInput("username", { autocomplete: "username" }),
+  });
+  const password = field({
+    label: t("password"),
+    input: textInput("password", { type: "password", autocomplete: "current-password" }),
+  });
+  const formError = h("p", { class: "error form-error", role: "alert" });
+  if (query.get("expired")) formError.textContent = t("sessionEnded");
+  const button = h("button", { type: "submit", class: "primary" }, t("signIn"));
+  const form = h(
+    "form",
+    { class: "pay", novalidate: true },
+    username.root,
+    password.root,
+    formError,
+    button,
+  );
+  form.addEventListener("submit", async (event) => {
+    event.preventDefault();
+    formError.replaceChildren();
+    button.disabled = true;
+    try {
+      await signIn(username.input.value.trim(), password.input.value);
+      if (!signal.aborted) navigate("/console", true);
+    } catch (error) {
+      if (signal.aborted) return;
+      sayError(formError, error);
+      button.disabled = false;
+    }
+  });
+  main.append(h("h1", {}, t("consoleTitle")), h("h2", {}, t("signInTitle")), form);
+}
+
+function select(id: string, options: [string, MessageKey][], chosen: string): HTMLSelectElement {
+  const element = h(
+    "select",
+    { id, name: id },
+    h("option", { value: "" }, t("anyValue")),
+    ...options.map(([value, key]) => h("option", { value, selected: value === chosen }, t(key))),
+  );
+  return element;
+}
+
+function queuePart({ main, query, signal }: PageContext): void {
+  const state = field({
+    label: t("stateFilter"),
+    input: select("state", STATES, query.get("state") ?? ""),
+  });
+  const category = field({
+    label: t("categoryFilter"),
+    input: select("category", CATEGORIES, query.get("category") ?? ""),
+  });
+  const search = field({
+    label: t("searchTickets"),
+    hint: t("searchTicketsHint"),
+    input: textInput("q", { type: "search" }),
+  });
+  search.input.value = query.get("q") ?? "";
+  const filters = h(
+    "form",
+    { class: "console-filters", role: "search" },
+    state.root,
+    category.root,
+    search.root,
+    h("button", { type: "submit", class: "primary" }, t("find")),
+  );
+  filters.addEventListener("submit", (event) => {
+    event.preventDefault();
+    const next = new URLSearchParams();
+    if (state.input.value) next.set("state", state.input.value);
+    if (category.input.value) next.set("category", category.input.value);
+    const words = search.input.value.trim();
+    if (words) next.set("q", words);
+    navigate(`/console${next.size ? `?${next}` : ""}`);
+  });
+  const formError = h("p", { class: "error form-error", role: "alert" });
+  const list = h("div", { class: "queue", "aria-live": "polite" }, t("loading"));
+  main.append(h("h2", {}, t("queueTitle")), filters, formError, list);
+  const filter = {
+    state: query.get("state") ?? "",
+    category: query.get("category") ?? "",
+    q: query.get("q") ?? "",
+  };
+  queue(filter, signal)
+    .then(({ tickets }) => {
+      if (!signal.aborted) replaceChildren(list, queueTable(tickets, signal));
+    })
+    .catch((error: unknown) => {
+      if (signal.aborted) return;
+      list.replaceChildren();
+      sayDeskError(formError, error);
+    });
+}
+
+function queueTable(tickets: TicketSummary[], signal: AbortSignal): Node {
+  if (!tickets.length) return h("p", { class: "muted" }, t("noTickets"));
+  const head = [
+    "colTicket",
+    "colSubject",
+    "colCustomer",
+    "colState",
+    "colAssignee",
+    "colSla",
+  ] as const;
+  return h(
+    "table",
+    { class: "queue-table" },
+    h("thead", {}, h("tr", {}, ...head.map((key) => h("th", { scope: "col" }, t(key))))),
+    h(
+      "tbody",
+      {},
+      ...tickets.map((ticket) =>
+        h(
+          "tr",
+          { "data-ticket": ticket.ticket_id, class: ticket.overdue ? "overdue" : null },
+          h("td", {}, h("a", { href: `/console/tickets/${ticket.ticket_id}` }, ticket.ticket_id)),
+          h("td", {}, ticket.subject),
+          h("td", {}, ticket.customer ? `${ticket.customer.name} <${ticket.customer.email}>` : "—"),
+          h("td", {}, stateLabel(ticket.state, ticket.state_text)),
+          h("td", {}, ticket.assignee ?? "—"),
+          h("td", {}, slaClock(ticket.due_at, ticket.state, signal)),
+        ),
+      ),
+    ),
+  );
+}

@@ -48,10 +48,18 @@ def main() -> int:
                 check=True,
             )
             busy = sum(group_resident_bytes(p.pid) for p in stack.processes.values() if p.pid)
+            browser = subprocess.run(
+                [sys.executable, "-m", "devstack.bench.first_page", stack.gateway_url],
+                capture_output=True,
+                text=True,
+                check=True,
+            )
         finally:
             stack.stop()
     figures = json.loads(load.stdout)
     print_report(figures, arguments.customers, idle, busy)
+    first_page = json.loads(browser.stdout)["first_page_seconds"]
+    sys.stdout.write(latency_line("first page usable (Chromium)", first_page) + "\n")
     return 0
 
 

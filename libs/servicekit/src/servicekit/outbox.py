@@ -11,6 +11,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+from collections import OrderedDict
 from collections.abc import Sequence
 from typing import Any
 
@@ -27,6 +28,7 @@ log = logging.getLogger(__name__)
 OUTBOX = "outbox"
 PENDING = "outbox_pending"
 MAX_BACKOFF_SECONDS = 5.0
+RECENTLY_SENT_KEPT = 10_000
 
 
 def with_events(update: dict[str, Any], events: Sequence[Envelope]) -> dict[str, Any]:
@@ -71,6 +73,7 @@ class OutboxRelay:
         self._producer = producer
         self._locks = locks
         self._sweep_seconds = sweep_seconds
+        self._recently_sent: OrderedDict[str, None] = OrderedDict()
         self._due: asyncio.Queue[tuple[str, Any, tuple[Envelope, ...]]] = asyncio.Queue()
 
     def notify(
@@ -149,6 +152,10 @@ class OutboxRelay:
     async def _publish_events(
         self, collection: AsyncCollection[Document], document_id: Any, envelopes: Sequence[Envelope]
     ) -> int:
+        # A sweep can meet a document a writer has just pointed at: send each event once, but
+        # still clear from the outbox what an earlier pass sent.
+        written = {envelope.id for envelope in envelopes}
+        envelopes = [envelope for envelope in envelopes if envelope.id not in self._recently_sent]
         deliveries = []
         for envelope in envelopes:
             key, value, headers = to_kafka(envelope)
@@ -156,7 +163,11 @@ class OutboxRelay:
                 await self._producer.send(envelope.topic(), value=value, key=key, headers=headers)
             )
         await asyncio.gather(*deliveries)
-        await self._mark_sent(collection, document_id, {envelope.id for envelope in envelopes})
+        for envelope in envelopes:
+            self._recently_sent[envelope.id] = None
+        while len(self._recently_sent) > RECENTLY_SENT_KEPT:
+            self._recently_sent.popitem(last=False)
+        await self._mark_sent(collection, document_id, written)
         for envelope in envelopes:
             EVENTS_PUBLISHED.labels(type=envelope.type).inc()
         return len(envelopes)

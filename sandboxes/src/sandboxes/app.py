@@ -29,7 +29,7 @@ def create_app(settings: SandboxSettings | None = None) -> FastAPI:
         app.state.mailbox = Mailbox()
         app.state.providers = ProviderSandbox()
         app.state.mcqs = McqsRegistry()
-        smtp = smtp_server(app.state.mailbox, settings.smtp_port)
+        smtp = smtp_server(app.state.mailbox, settings.smtp_host, settings.smtp_port)
         smtp.start()
         app.state.bank = BankState.start(BankSettings())
         try:

@@ -9,4 +9,5 @@ class SandboxSettings(BaseSettings):
     model_config = SettingsConfigDict(env_prefix="PORTAL_SANDBOX_", extra="ignore", frozen=True)
 
     http_port: int = 8200
+    smtp_host: str = "127.0.0.1"  # 0.0.0.0 inside a container
     smtp_port: int = 2525

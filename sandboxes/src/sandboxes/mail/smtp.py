@@ -18,5 +18,5 @@ class _KeepEveryMessage:
         return "250 Message accepted for delivery"
 
 
-def smtp_server(mailbox: Mailbox, port: int) -> Controller:
-    return Controller(_KeepEveryMessage(mailbox), hostname="127.0.0.1", port=port)
+def smtp_server(mailbox: Mailbox, host: str, port: int) -> Controller:
+    return Controller(_KeepEveryMessage(mailbox), hostname=host, port=port)

@@ -53,7 +53,7 @@ def mail_port() -> int:
 def mailbox(mail_port: int) -> Iterator[Mailbox]:
     """The mail sandbox's SMTP server and what it received."""
     received = Mailbox()
-    server = smtp_server(received, mail_port)
+    server = smtp_server(received, "127.0.0.1", mail_port)
     server.start()
     try:
         yield received

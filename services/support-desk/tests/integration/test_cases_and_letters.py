@@ -62,7 +62,7 @@ async def test_a_letter_waits_for_the_mail_server_and_goes_out_once_it_is_back(
                 desk, leyla, answer.json()["ticket_id"], "aysel"
             )  # a change meanwhile
             mailbox = Mailbox()
-            server = smtp_server(mailbox, port)
+            server = smtp_server(mailbox, "127.0.0.1", port)
             server.start()
             try:
                 for _ in range(50):

@@ -31,6 +31,12 @@ ActivationLog = dict[str, list[Envelope]]
 
 
 @pytest.fixture(scope="session")
+def provider_secret() -> str:
+    """The secret the sandbox was started with: signed requests must use it."""
+    return PROVIDER_SECRET
+
+
+@pytest.fixture(scope="session")
 def providers_sandbox_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """The sandboxes process (bank, providers, mail) on free ports, sharing our provider secret."""
     port = free_port()

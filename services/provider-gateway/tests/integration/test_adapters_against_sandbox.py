@@ -3,10 +3,8 @@
 from __future__ import annotations
 
 import asyncio
-import secrets
-import sys
 import uuid
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -14,8 +12,6 @@ import httpx
 import pytest
 
 from devstack.ports import free_port
-from devstack.processes import ManagedProcess
-from devstack.stack import http_ok
 from provider_gateway.adapters.base import (
     AccountNotFoundError,
     InvalidAccountError,
@@ -29,32 +25,13 @@ from provider_gateway.adapters.rest import RestAdapter
 
 pytestmark = pytest.mark.integration
 
-SECRET = secrets.token_hex(16)
 ACCOUNT = "501234567"
 
 
 @pytest.fixture(scope="module")
-def providers_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    port = free_port()
-    argv = [sys.executable, "-m", "uvicorn", "--factory", "sandboxes.app:create_app"]
-    argv += ["--host", "127.0.0.1", "--port", str(port), "--log-level", "warning"]
-    sandbox = ManagedProcess(
-        "sandboxes",
-        argv,
-        tmp_path_factory.mktemp("sandboxes") / "sandboxes.log",
-        http_ok(f"http://127.0.0.1:{port}/healthz"),
-        env={
-            "PORTAL_SANDBOX_HTTP_PORT": str(port),
-            "PORTAL_SANDBOX_SMTP_PORT": str(free_port()),
-            "PORTAL_PROVIDER_SECRET": SECRET,
-        },
-    )
-    sandbox.start()
-    try:
-        sandbox.wait_ready(timeout=30)
-        yield f"http://127.0.0.1:{port}/providers"
-    finally:
-        sandbox.stop()
+def providers_url(providers_sandbox_url: str) -> str:
+    """The one sandboxes process of this folder (conftest), shared by every integration test."""
+    return providers_sandbox_url
 
 
 @dataclass
@@ -65,11 +42,12 @@ class Provider:
     url: str
     http: httpx.AsyncClient
     service_id: str
+    secret: str
 
-    def adapter(self, *, timeout: float = 10.0, secret: str = SECRET) -> ProviderAdapter:
+    def adapter(self, *, timeout: float = 10.0, secret: str | None = None) -> ProviderAdapter:
         if self.family == "osmp":
             return OsmpAdapter(self.http, self.url, timeout=timeout)
-        return RestAdapter(self.http, self.url, secret, timeout=timeout)
+        return RestAdapter(self.http, self.url, secret or self.secret, timeout=timeout)
 
     async def inject(self, **faults: Any) -> None:
         url = f"{self.url}/_control/faults/{self.service_id}"
@@ -81,9 +59,13 @@ class Provider:
 
 
 @pytest.fixture(params=["osmp", "rest"])
-async def provider(request: pytest.FixtureRequest, providers_url: str) -> AsyncIterator[Provider]:
+async def provider(
+    request: pytest.FixtureRequest, providers_url: str, provider_secret: str
+) -> AsyncIterator[Provider]:
     async with httpx.AsyncClient(trust_env=False) as http:
-        yield Provider(request.param, providers_url, http, f"svc-{uuid.uuid4().hex[:8]}")
+        yield Provider(
+            request.param, providers_url, http, f"svc-{uuid.uuid4().hex[:8]}", provider_secret
+        )
 
 
 async def test_a_lookup_shows_the_masked_holder_and_the_limits(provider: Provider) -> None:

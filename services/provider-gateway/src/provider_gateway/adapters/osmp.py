@@ -25,8 +25,8 @@ from provider_gateway.adapters.base import (
     ProviderError,
     ProviderUnavailableError,
 )
+from provider_gateway.adapters.transport import read_bounded, retry_after
 
-MAX_ANSWER_BYTES = 64 * 1024
 RETRY_LATER_CODES = frozenset({1, 8})
 OK, WRONG_ACCOUNT, ACCOUNT_NOT_FOUND, IN_PROGRESS, OTHER_ERROR = 0, 4, 5, 90, 300
 BAKU = timezone(timedelta(hours=4), "Asia/Baku")  # no daylight saving since 2016
@@ -111,9 +111,9 @@ class OsmpAdapter:
                 if response.status_code >= 500:
                     raise ProviderUnavailableError(
                         f"provider answered HTTP {response.status_code}",
-                        retry_after=_retry_after(response),
+                        retry_after=retry_after(response),
                     )
-                body = await _read_bounded(response)
+                body = await read_bounded(response)
         except (httpx.TimeoutException, TimeoutError) as error:
             raise ProviderUnavailableError("no answer in time", timed_out=True) from error
         except httpx.HTTPError as error:
@@ -135,20 +135,6 @@ def _outcome(answer: OsmpAnswer, transaction_id: str) -> PayOutcome:
     return PayOutcome(
         state, str(answer.result), answer.comment, answer.provider_reference, answer.sum_qepik
     )
-
-
-def _retry_after(response: httpx.Response) -> float | None:
-    value = response.headers.get("retry-after", "")
-    return float(value) if value.isdigit() else None
-
-
-async def _read_bounded(response: httpx.Response) -> bytes:
-    body = bytearray()
-    async for chunk in response.aiter_bytes():
-        body += chunk
-        if len(body) > MAX_ANSWER_BYTES:
-            raise ProviderUnavailableError(f"answer larger than {MAX_ANSWER_BYTES} bytes")
-    return bytes(body)
 
 
 def parse_answer(body: bytes) -> OsmpAnswer:

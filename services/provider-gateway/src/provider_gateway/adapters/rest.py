@@ -25,8 +25,8 @@ from provider_gateway.adapters.base import (
     ProviderUnavailableError,
 )
 from provider_gateway.adapters.signing import sign_request
+from provider_gateway.adapters.transport import read_bounded, retry_after
 
-MAX_ANSWER_BYTES = 64 * 1024
 PAY_STATES = {
     "completed": PayState.COMPLETED,
     "pending": PayState.PENDING,
@@ -107,9 +107,9 @@ class RestAdapter:
                     if response.status_code >= 500:
                         raise ProviderUnavailableError(
                             f"provider answered HTTP {response.status_code}",
-                            retry_after=_retry_after(response),
+                            retry_after=retry_after(response),
                         )
-                    raw = await _read_bounded(response)
+                    raw = await read_bounded(response)
                 finally:
                     await response.aclose()
         except (httpx.TimeoutException, TimeoutError) as error:
@@ -144,17 +144,3 @@ def _refused(status_code: int, answer: dict[str, Any]) -> ProviderError:
 
 def _whole(value: object) -> int | None:
     return value if isinstance(value, int) and not isinstance(value, bool) else None
-
-
-def _retry_after(response: httpx.Response) -> float | None:
-    value = response.headers.get("retry-after", "")
-    return float(value) if value.isdigit() else None
-
-
-async def _read_bounded(response: httpx.Response) -> bytes:
-    body = bytearray()
-    async for chunk in response.aiter_bytes():
-        body += chunk
-        if len(body) > MAX_ANSWER_BYTES:
-            raise ProviderUnavailableError(f"answer larger than {MAX_ANSWER_BYTES} bytes")
-    return bytes(body)

@@ -1,5 +1,5 @@
 // Command ferretdb-launcher runs an embedded FerretDB (MongoDB wire protocol)
-// with the SQLite backend, for local development and CI.
+// with the PostgreSQL backend, for local development and CI.
 //
 // It is a thin wrapper around github.com/FerretDB/FerretDB/ferretdb: we do not
 // build FerretDB's own command, because that one panics at start-up without
@@ -7,7 +7,8 @@
 //
 // Usage:
 //
-//	ferretdb-launcher -listen-addr 127.0.0.1:27017 -state-dir ./state -log-level warn
+//	ferretdb-launcher -listen-addr 127.0.0.1:27017 \
+//	    -postgresql-url 'postgres://postgres@127.0.0.1:5432/ferretdb?pool_max_conns=40' -log-level warn
 //
 // Once the TCP socket is bound it prints exactly one line to stdout:
 //
@@ -24,7 +25,6 @@ import (
 	"net/url"
 	"os"
 	"os/signal"
-	"path/filepath"
 	"strings"
 	"syscall"
 
@@ -33,17 +33,17 @@ import (
 
 func main() {
 	listenAddr := flag.String("listen-addr", "127.0.0.1:27017", "TCP address to listen on (host:port; port 0 picks a free one)")
-	stateDir := flag.String("state-dir", "state", "directory for the SQLite database files (created if missing)")
+	postgresqlURL := flag.String("postgresql-url", "postgres://postgres@127.0.0.1:5432/ferretdb", "PostgreSQL URL (pgx; pool_max_conns sets the pool size)")
 	logLevel := flag.String("log-level", "warn", "log level: debug, info, warn or error (logs go to stderr)")
 	flag.Parse()
 
-	if err := run(*listenAddr, *stateDir, *logLevel); err != nil {
+	if err := run(*listenAddr, *postgresqlURL, *logLevel); err != nil {
 		fmt.Fprintf(os.Stderr, "ferretdb-launcher: %s\n", err)
 		os.Exit(1)
 	}
 }
 
-func run(listenAddr, stateDir, logLevel string) error {
+func run(listenAddr, postgresqlURL, logLevel string) error {
 	var level slog.Level
 	if err := level.UnmarshalText([]byte(logLevel)); err != nil {
 		return fmt.Errorf("bad -log-level %q: %w", logLevel, err)
@@ -52,27 +52,10 @@ func run(listenAddr, stateDir, logLevel string) error {
 	// Logs go to stderr so that stdout carries only the readiness line.
 	logger := slog.New(slog.NewTextHandler(os.Stderr, &slog.HandlerOptions{Level: level}))
 
-	dir, err := filepath.Abs(stateDir)
-	if err != nil {
-		return fmt.Errorf("bad -state-dir: %w", err)
+	u, err := url.Parse(postgresqlURL)
+	if err != nil || (u.Scheme != "postgres" && u.Scheme != "postgresql") {
+		return fmt.Errorf("bad -postgresql-url %q: want postgres://user@host:port/database", postgresqlURL)
 	}
-
-	// The SQLite backend requires an existing directory.
-	if err = os.MkdirAll(dir, 0o700); err != nil {
-		return fmt.Errorf("cannot create state dir: %w", err)
-	}
-
-	// The SQLite handler wants a "file:" URI whose path ends with "/".
-	// Building it through url.URL escapes spaces, '?', '#' and '%' in the path.
-	// FerretDB adds its own default pragmas (WAL, busy_timeout(10000)).
-	// synchronous(normal) with WAL: a crash of this process loses nothing; only a power cut
-	// can lose the last commits. Without it every commit waits for an fsync, which caps the
-	// whole local system at a few hundred writes a second.
-	sqliteURL := (&url.URL{
-		Scheme:   "file",
-		Path:     filepath.ToSlash(dir) + "/",
-		RawQuery: url.Values{"_pragma": {"synchronous(normal)"}}.Encode(),
-	}).String()
 
 	// Telemetry: the embeddable package never starts the telemetry reporter
 	// and explicitly marks telemetry as disabled and locked in New, so there
@@ -81,9 +64,9 @@ func run(listenAddr, stateDir, logLevel string) error {
 		Listener: ferretdb.ListenerConfig{
 			TCP: listenAddr,
 		},
-		Logger:    logger,
-		Handler:   "sqlite",
-		SQLiteURL: sqliteURL,
+		Logger:        logger,
+		Handler:       "postgresql",
+		PostgreSQLURL: postgresqlURL,
 	})
 	if err != nil {
 		return err
@@ -102,7 +85,7 @@ func run(listenAddr, stateDir, logLevel string) error {
 	fmt.Printf("ferretdb ready on %s\n", addr)
 
 	// Run returns after ctx is canceled and all listeners, connections and
-	// the SQLite backend are closed.
+	// the PostgreSQL pool are closed.
 	err = <-done
 	logger.Info("ferretdb stopped")
 

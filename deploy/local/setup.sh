@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Sets up everything `make run` and `make test` need on a fresh machine, and nothing twice:
-# Debian's nginx and Chromium, uv, the Python workspace, Kafka's jars, the FerretDB launcher, the
-# web portal's build. Every step checks first, so a warm machine passes through in a second or two.
+# Debian's nginx, PostgreSQL and Chromium, uv, the Python workspace, Kafka's jars, the patched FerretDB
+# launcher, the web portal's build. Every step checks first, so a warm machine passes through in a second or two.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
@@ -19,6 +19,8 @@ need go "the FerretDB launcher is built with Go"
 
 apt_packages=()
 command -v nginx >/dev/null 2>&1 || [ -x /usr/sbin/nginx ] || apt_packages+=(nginx-light)
+ls /usr/lib/postgresql/*/bin/postgres >/dev/null 2>&1 || apt_packages+=(postgresql)  # the database under FerretDB
+command -v patch >/dev/null 2>&1 || apt_packages+=(patch)  # applies deploy/ferretdb/patches
 [ -x /usr/bin/chromium ] || apt_packages+=(chromium)  # the browser tests drive Debian's Chromium
 if [ ${#apt_packages[@]} -gt 0 ]; then
   say "installing Debian packages: ${apt_packages[*]}"
@@ -36,7 +38,7 @@ fi
 say "syncing the Python workspace"
 "$TOOLS/bin/uv" sync -q
 
-say "fetching Kafka and building the FerretDB launcher (cached)"
+say "fetching Kafka, patching and building the FerretDB launcher (cached)"
 .venv/bin/python -m devstack prepare
 
 # The gateway serves web/dist: build it when it is missing or older than any of its sources.

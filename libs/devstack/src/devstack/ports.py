@@ -27,6 +27,7 @@ class StackPorts:
     kafka: int = 19092
     kafka_controller: int = 19093
     mongo: int = 27018
+    postgres: int = 5433  # not 5432: a system PostgreSQL may be there
     checkout: int = 8101
     provider_gateway: int = 8102
     imei_registry: int = 8103

@@ -5,12 +5,14 @@ from __future__ import annotations
 import contextlib
 import ctypes
 import os
+import pwd
 import signal
 import subprocess
 import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 _PR_SET_PDEATHSIG = 1
 
@@ -27,6 +29,8 @@ class ManagedProcess:
     is_ready: Callable[[], bool]
     env: Mapping[str, str] = field(default_factory=dict)
     cwd: Path | None = None
+    user: str | None = None  # the account it runs as (root starts PostgreSQL as `postgres`)
+    stop_signal: signal.Signals = signal.SIGTERM  # sent to the leader; the group if it lingers
     popen: subprocess.Popen[bytes] | None = None
 
     def start(self) -> None:
@@ -40,7 +44,8 @@ class ManagedProcess:
             env={**os.environ, **self.env},
             cwd=self.cwd,
             start_new_session=True,  # its own group, so Ctrl-C reaches it only through us
-            preexec_fn=_die_with_parent,
+            **as_account(self.user),
+            preexec_fn=_die_with_parent,  # runs after the switch of account, which would clear it
         )
         log.close()
 
@@ -68,7 +73,11 @@ class ManagedProcess:
     def stop(self, grace: float = 15.0) -> None:
         if self.popen is None or self.popen.poll() is not None:
             return
-        _signal_group(self.popen.pid, signal.SIGTERM)
+        if self.stop_signal == signal.SIGTERM:
+            _signal_group(self.popen.pid, signal.SIGTERM)
+        else:  # a server that stops its own children (PostgreSQL: SIGINT, fast shutdown)
+            with contextlib.suppress(ProcessLookupError):
+                os.kill(self.popen.pid, self.stop_signal)
         try:
             self.popen.wait(timeout=grace)
         except subprocess.TimeoutExpired:
@@ -85,6 +94,13 @@ class ManagedProcess:
         if not self.log_path.exists():
             return "(no log)"
         return "\n".join(self.log_path.read_text(errors="replace").splitlines()[-lines:])
+
+
+def as_account(user: str | None) -> dict[str, Any]:
+    """Popen's arguments that run a child as `user` with that account's group and no other."""
+    if user is None:
+        return {}
+    return {"user": user, "group": pwd.getpwnam(user).pw_gid, "extra_groups": []}
 
 
 def _die_with_parent() -> None:

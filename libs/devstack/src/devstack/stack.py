@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import signal
 import sys
 import time
 import urllib.request
@@ -11,16 +12,19 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from devstack.ferretdb import ensure_ferretdb_binary, ferretdb_command, ferretdb_is_ready
+from devstack.ferretdb import ensure_ferretdb_binary, ferretdb_command
 from devstack.gateway import gateway_command, render_gateway_config
 from devstack.kafka import ensure_kafka_jars, kafka_is_ready, prepare_kafka
+from devstack.mongo_wire import mongo_wire_is_ready
 from devstack.paths import cache_dir, repo_root
 from devstack.ports import StackPorts
+from devstack.postgres import PostgresCluster, server_account
 from devstack.processes import ManagedProcess
 from reconciler.topics import INTERNAL_TOPICS as RECONCILER_TOPICS
 from servicekit.kafka import ensure_topics
 
 INFRASTRUCTURE_TIMEOUT = 90.0
+INFRASTRUCTURE = ("postgres", "kafka", "ferretdb")
 SERVICE_TIMEOUT = 45.0
 
 
@@ -57,6 +61,7 @@ class Stack:
     state_dir: Path
     ports: StackPorts
     environment: str = "development"
+    throwaway_database: bool = False  # tests: a cluster without fsync, gone with the folder
     extra_env: Mapping[str, str] = field(default_factory=dict)
     secrets: Mapping[str, str] = field(default_factory=dict)
     processes: dict[str, ManagedProcess] = field(default_factory=dict)
@@ -79,32 +84,57 @@ class Stack:
     def gateway_url(self) -> str:
         return f"http://127.0.0.1:{self.ports.gateway}"
 
+    @property
+    def postgres(self) -> PostgresCluster:
+        return PostgresCluster(
+            self.state_dir / "postgres", self.ports.postgres, throwaway=self.throwaway_database
+        )
+
     def start_infrastructure(self) -> None:
+        """PostgreSQL and Kafka side by side, then FerretDB over PostgreSQL."""
         root, cache = repo_root(), cache_dir()
         with ThreadPoolExecutor(2) as pool:
             jars = pool.submit(ensure_kafka_jars, root, cache)
             binary = pool.submit(ensure_ferretdb_binary, root, cache)
+            self.postgres.ensure_initialised()
+            postgres = self._postgres_process()
+            postgres.start()
+            self.processes[postgres.name] = postgres
+            kafka = ManagedProcess(
+                "kafka",
+                prepare_kafka(
+                    root,
+                    jars.result(),
+                    self.state_dir / "kafka",
+                    self.ports.kafka,
+                    self.ports.kafka_controller,
+                ),
+                self.state_dir / "logs" / "kafka.log",
+                lambda: kafka_is_ready(self.ports.kafka),
+            )
+            kafka.start()
+            self.processes[kafka.name] = kafka
+            self.timings[postgres.name] = postgres.wait_ready(INFRASTRUCTURE_TIMEOUT)
+            self.postgres.ensure_database()
             ferret = ManagedProcess(
                 "ferretdb",
-                ferretdb_command(binary.result(), self.state_dir / "ferretdb", self.ports.mongo),
+                ferretdb_command(binary.result(), self.postgres.url, self.ports.mongo),
                 self.state_dir / "logs" / "ferretdb.log",
-                lambda: ferretdb_is_ready(self.ports.mongo),
+                lambda: mongo_wire_is_ready(self.ports.mongo),
             )
-            kafka_argv = prepare_kafka(
-                root,
-                jars.result(),
-                self.state_dir / "kafka",
-                self.ports.kafka,
-                self.ports.kafka_controller,
-            )
-        kafka = ManagedProcess(
-            "kafka",
-            kafka_argv,
-            self.state_dir / "logs" / "kafka.log",
-            lambda: kafka_is_ready(self.ports.kafka),
-        )
-        self._start_together([ferret, kafka], INFRASTRUCTURE_TIMEOUT)
+        self._start_together([ferret], INFRASTRUCTURE_TIMEOUT)
+        self.timings[kafka.name] = kafka.wait_ready(INFRASTRUCTURE_TIMEOUT)
         asyncio.run(ensure_topics(self.kafka_bootstrap, RECONCILER_TOPICS))
+
+    def _postgres_process(self) -> ManagedProcess:
+        return ManagedProcess(
+            "postgres",
+            self.postgres.command(),
+            self.state_dir / "logs" / "postgres.log",
+            self.postgres.is_ready,
+            user=server_account(),
+            stop_signal=signal.SIGINT,  # fast shutdown: it ends its sessions and children itself
+        )
 
     def start_applications(self) -> None:
         started = [self._sandboxes()]

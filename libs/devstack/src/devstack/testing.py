@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from devstack.ports import StackPorts
-from devstack.stack import Stack
+from devstack.stack import INFRASTRUCTURE, Stack
 
 # Short clocks so a test can watch a card page time out or a provider miss its deadline.
 TEST_TIMINGS = {
@@ -53,13 +53,14 @@ def stack_state_dir() -> Iterator[Path]:
 
 @pytest.fixture(scope="session")
 def infrastructure(stack_state_dir: Path) -> Iterator[Stack]:
-    """Kafka and FerretDB only, for integration tests of one service or library."""
+    """PostgreSQL, FerretDB and Kafka only, for integration tests of one service or library."""
     stack = Stack(
         state_dir=stack_state_dir,
         ports=StackPorts.free(),
         environment="test",
         secrets=random_secrets(),
         extra_env=TEST_TIMINGS,
+        throwaway_database=True,
     )
     try:
         stack.start_infrastructure()
@@ -77,5 +78,5 @@ def system(infrastructure: Stack) -> Iterator[Stack]:
         yield infrastructure
     finally:
         for name in list(infrastructure.processes):
-            if name not in ("kafka", "ferretdb"):
+            if name not in INFRASTRUCTURE:
                 infrastructure.processes.pop(name).stop()

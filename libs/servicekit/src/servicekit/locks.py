@@ -1,9 +1,9 @@
-"""One writer per aggregate inside a process.
+"""One writer per aggregate inside a process: an optimisation, never the guarantee.
 
-FerretDB (the local database) applies a conditional update by reading, changing and writing the
-document without checking the filter again, so two concurrent writers to one document can lose a
-write. Every write to an aggregate document therefore happens while holding its key here; on
-MongoDB the state-guarded filters alone would do, and they are kept as well.
+Each service runs as more than one process sharing one database, and this lock cannot see the
+other process. What keeps a read-decide-write correct is the guard on the write itself (a
+compare-and-swap: `update_one({_id, state: X}, ...)`), retried with a fresh read when it loses
+(`servicekit.retry`). Holding the key here only spares one process from losing to itself.
 """
 
 from __future__ import annotations

@@ -22,6 +22,7 @@ from contracts.envelope import Envelope, to_kafka
 from servicekit.locks import AggregateLocks
 from servicekit.metrics import EVENTS_PUBLISHED, OUTBOX_FAILURES
 from servicekit.mongo import Document
+from servicekit.retry import LOST, Lost, until_written
 
 log = logging.getLogger(__name__)
 
@@ -176,10 +177,26 @@ class OutboxRelay:
         self, collection: AsyncCollection[Document], document_id: Any, sent: set[str]
     ) -> None:
         async with self._locks.hold(lock_key(collection, document_id)):
-            current = await collection.find_one({"_id": document_id}, {OUTBOX: 1})
-            if current is None:
-                return
-            remaining = [raw for raw in current.get(OUTBOX, []) if raw["id"] not in sent]
-            await collection.update_one(
-                {"_id": document_id}, {"$set": {OUTBOX: remaining, PENDING: bool(remaining)}}
+            await until_written(
+                lambda: self._remove_sent(collection, document_id, sent),
+                f"clearing the outbox of {lock_key(collection, document_id)}",
             )
+
+    @staticmethod
+    async def _remove_sent(
+        collection: AsyncCollection[Document], document_id: Any, sent: set[str]
+    ) -> Lost | None:
+        """Writes back the outbox without what was sent, only if it is still the outbox as read:
+        a writer in another process may have pushed an event meanwhile, which must not be lost."""
+        current = await collection.find_one({"_id": document_id}, {OUTBOX: 1, PENDING: 1})
+        if current is None:
+            return None
+        outbox = current.get(OUTBOX)
+        remaining = [raw for raw in outbox or [] if raw["id"] not in sent]
+        if remaining == (outbox or []) and current.get(PENDING) == bool(remaining):
+            return None  # nothing of ours is there (another pass cleared it)
+        result = await collection.update_one(
+            {"_id": document_id, OUTBOX: outbox},
+            {"$set": {OUTBOX: remaining, PENDING: bool(remaining)}},
+        )
+        return None if result.matched_count else LOST

@@ -1,10 +1,15 @@
-"""Writes to aggregate documents: one writer per aggregate, the events stored by the same write."""
+"""Writes to aggregate documents: each change guarded (compare-and-swap), its events in the same write.
+
+The guard on each write is what keeps a change correct with several processes; the in-process
+lock (`writing`) only saves work inside one of them. A write whose guard lost returns False, and
+its caller reads again and decides again (`servicekit.retry.until_written`).
+"""
 
 from __future__ import annotations
 
 from collections.abc import AsyncIterator, Sequence
 from contextlib import asynccontextmanager
-from datetime import datetime
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from pymongo.asynchronous.collection import AsyncCollection
@@ -49,7 +54,8 @@ class AggregateStore:
 
     @asynccontextmanager
     async def writing(self, aggregate_id: Any) -> AsyncIterator[None]:
-        """Hold this while reading an aggregate to decide a change, and while writing it."""
+        """Hold this while reading an aggregate to decide a change, and while writing it: another
+        writer in this process then never makes the guard lose. Another process still can."""
         async with self._locks.hold(lock_key(self.collection, aggregate_id)):
             yield
 
@@ -62,10 +68,40 @@ class AggregateStore:
     async def update(
         self, aggregate_id: Any, guard: Document, update: Document, events: Sequence[Envelope]
     ) -> bool:
-        """Applies `update` if the aggregate still matches `guard`; call it inside `writing`."""
+        """Applies `update` if the aggregate still matches `guard` when written; False when another
+        writer changed it first, and then the caller must read again and decide again."""
         result = await self.collection.update_one(
             {"_id": aggregate_id, **guard}, with_events(update, events)
         )
         if result.matched_count and events:
             self._relay.notify(self.collection, aggregate_id, events)
         return bool(result.matched_count)
+
+    async def claim(
+        self, aggregate_id: Any, guard: Document, name: str, lease: timedelta
+    ) -> datetime | None:
+        """Takes the aggregate's `name` job (an e-mail to send, a job to run) for `lease`, if it
+        still matches `guard` and nobody holds the job: one process does it, and after a crash
+        another takes it when the lease ran out. Returns the claim's time, for `release`."""
+        now = _to_milliseconds(datetime.now(UTC))  # what the database keeps, so release matches
+        field = _claim_field(name)
+        result = await self.collection.update_one(
+            {"_id": aggregate_id, **guard, "$or": [{field: None}, {field: {"$lt": now - lease}}]},
+            {"$set": {field: now}},
+        )
+        return now if result.matched_count else None
+
+    async def release(self, aggregate_id: Any, name: str, claimed_at: datetime) -> None:
+        """Gives the job back before its lease ends (it failed; the next try need not wait)."""
+        field = _claim_field(name)
+        await self.collection.update_one(
+            {"_id": aggregate_id, field: claimed_at}, {"$set": {field: None}}
+        )
+
+
+def _claim_field(name: str) -> str:
+    return f"claims_{name}_at"
+
+
+def _to_milliseconds(moment: datetime) -> datetime:
+    return moment.replace(microsecond=moment.microsecond // 1000 * 1000)

@@ -43,11 +43,18 @@ class IdempotencyKeys:
             return _record(existing)
         return _record(record)
 
-    async def remember_answer(self, key: str, status_code: int, response: dict[str, Any]) -> None:
-        # Only the claimer writes here, so this update has a single writer.
+    async def remember_answer(
+        self, key: str, status_code: int, response: dict[str, Any]
+    ) -> KeyRecord | None:
+        """Stores the first answer only: a request taken over by another replica (after
+        IN_PROGRESS_SECONDS) can finish twice, and then every answer must be the first one.
+        Returns the record whose answer stands (None if the key was released meanwhile)."""
         await self._collection.update_one(
-            {"_id": key}, {"$set": {"status_code": status_code, "response": response}}
+            {"_id": key, "status_code": None},
+            {"$set": {"status_code": status_code, "response": response}},
         )
+        stored = await self._collection.find_one({"_id": key})
+        return _record(stored) if stored is not None else None
 
     async def release(self, key: str) -> None:
         """Frees a key whose request could not be started, so the customer can retry with it."""

@@ -1,11 +1,11 @@
-"""Payments in MongoDB: one document each, its outbox inside it, written by one writer at a time."""
+"""Payments in MongoDB: one document each, its outbox inside it, each write guarded by its state."""
 
 from __future__ import annotations
 
 from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 from dataclasses import replace
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 
 from checkout.domain.payment import Payment, Transition
@@ -16,6 +16,7 @@ from servicekit.mongo import Document
 from servicekit.store import AggregateStore
 
 COLLECTION = "payments"
+RECEIPT_LEASE = timedelta(seconds=60)  # longer than one SMTP send takes
 
 
 class PaymentRepository:
@@ -25,7 +26,8 @@ class PaymentRepository:
 
     @asynccontextmanager
     async def lock(self, payment_id: str) -> AsyncIterator[None]:
-        """Hold while reading a payment to change it, and while saving the change."""
+        """Hold while reading a payment to change it, and while saving the change (saves work in
+        this process; `save`'s guard is what holds against the other replica)."""
         async with self._store.writing(payment_id):
             yield
 
@@ -39,7 +41,8 @@ class PaymentRepository:
         return from_document(document) if document else None
 
     async def save(self, before: Payment, after: Payment) -> bool:
-        """Writes `after` if the stored payment is still in `before`'s state; events go with it."""
+        """Writes `after` if the stored payment is still in `before`'s state; events go with it.
+        False when another writer moved it first: read it again and decide again."""
         fields = to_document(after)
         del fields["_id"]
         return await self._store.update(
@@ -48,6 +51,13 @@ class PaymentRepository:
             {"$set": fields},
             self._store.envelopes(after.pending_events, self._clock()),
         )
+
+    async def claim_receipt(self, payment_id: str) -> datetime | None:
+        """Takes the sending of a due receipt for a while, so one replica sends it."""
+        return await self._store.claim(payment_id, {"receipt_due": True}, "receipt", RECEIPT_LEASE)
+
+    async def release_receipt(self, payment_id: str, claimed_at: datetime) -> None:
+        await self._store.release(payment_id, "receipt", claimed_at)
 
     async def find_states(
         self, query: Document, limit: int = 500

@@ -1,4 +1,8 @@
-"""The provider's outcome: complete the payment (and send the receipt), or refund it at the bank."""
+"""The provider's outcome: complete the payment (and send the receipt), or refund it at the bank.
+
+Each change is decided on the payment as read and written only if it is still in that state; when
+another replica changed it first, the payment is read again and the decision made again.
+"""
 
 from __future__ import annotations
 
@@ -8,46 +12,61 @@ from checkout.adapters.bank import BankUnavailableError
 from checkout.domain.states import PaymentState
 from checkout.handlers.context import Checkout
 from contracts.events import ActivationFailed, ProviderActivated
+from servicekit.retry import LOST, Lost, until_written
 
 log = logging.getLogger(__name__)
 
 
 async def complete_payment(checkout: Checkout, activated: ProviderActivated) -> None:
-    async with checkout.payments.lock(activated.payment_id):
-        payment = await checkout.payments.get(activated.payment_id)
+    payment_id = activated.payment_id
+
+    async def attempt() -> Lost | None:
+        payment = await checkout.payments.get(payment_id)
         if payment is None or payment.state is not PaymentState.DEBITED:
             log.info(
                 "activation of %s ignored: payment is %s",
-                activated.payment_id,
+                payment_id,
                 payment.state if payment else "unknown",
             )
-            return
-        # The receipt goes out from the maintenance sweep: one sender, so never twice.
-        await checkout.payments.save(
-            payment, payment.complete(activated.provider_transaction_id, activated.activated_at)
-        )
+            return None
+        # The receipt goes out from the maintenance sweep, under a claim: so never twice.
+        completed = payment.complete(activated.provider_transaction_id, activated.activated_at)
+        return None if await checkout.payments.save(payment, completed) else LOST
+
+    async with checkout.payments.lock(payment_id):
+        await until_written(attempt, f"completion of {payment_id}")
 
 
 async def refund_failed_payment(checkout: Checkout, failed: ActivationFailed) -> None:
-    async with checkout.payments.lock(failed.payment_id):
-        payment = await checkout.payments.get(failed.payment_id)
+    payment_id = failed.payment_id
+
+    async def attempt() -> Lost | None:
+        payment = await checkout.payments.get(payment_id)
         if payment is None or payment.state is not PaymentState.DEBITED:
-            return
-        await checkout.payments.save(
-            payment, payment.fail_activation(failed.provider_code, failed.reason, failed.failed_at)
-        )
-    await refund_at_bank(checkout, failed.payment_id)
+            return None
+        refunding = payment.fail_activation(failed.provider_code, failed.reason, failed.failed_at)
+        return None if await checkout.payments.save(payment, refunding) else LOST
+
+    async with checkout.payments.lock(payment_id):
+        await until_written(attempt, f"failed activation of {payment_id}")
+    await refund_at_bank(checkout, payment_id)
 
 
 async def refund_at_bank(checkout: Checkout, payment_id: str) -> None:
-    """Asks the bank to refund (idempotent by payment id); a failure is retried by maintenance."""
-    async with checkout.payments.lock(payment_id):
+    """Asks the bank to refund (idempotent by payment id, so two replicas asking is one refund);
+    a failure is retried by maintenance."""
+
+    async def attempt() -> Lost | None:
         payment = await checkout.payments.get(payment_id)
         if payment is None or payment.state is not PaymentState.REFUND_PENDING:
-            return
+            return None
         try:
             reference = await checkout.bank.refund(payment.id, payment.total.qepik)
         except BankUnavailableError:
             log.warning("refund of %s not accepted yet; will retry", payment_id)
-            return
-        await checkout.payments.save(payment, payment.refund(reference, checkout.clock()))
+            return None
+        refunded = payment.refund(reference, checkout.clock())
+        return None if await checkout.payments.save(payment, refunded) else LOST
+
+    async with checkout.payments.lock(payment_id):
+        await until_written(attempt, f"refund of {payment_id}")

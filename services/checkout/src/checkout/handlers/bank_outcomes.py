@@ -13,6 +13,7 @@ from checkout.domain.states import PaymentState
 from checkout.handlers.context import Checkout
 from contracts.events import DeclineReason
 from contracts.money import Money
+from servicekit.retry import LOST, Lost, until_written
 
 log = logging.getLogger(__name__)
 
@@ -55,30 +56,37 @@ async def apply_bank_callback(checkout: Checkout, callback: BankCallback) -> App
 
 async def _apply(checkout: Checkout, callback: BankCallback) -> Applied:
     async with checkout.payments.lock(callback.order_id):
-        payment = await checkout.payments.get(callback.order_id)
-        if payment is None:
-            log.warning("bank callback for unknown order %s", callback.order_id)
-            return Applied.UNKNOWN_PAYMENT
-        if payment.state is PaymentState.EXPIRED and callback.status == "debited":
-            await checkout.bank.refund(payment.id, callback.amount_qepik)
-            log.warning("debit after expiry for %s: refunded at the bank", payment.id)
-            return Applied.LATE_DEBIT_REFUNDED
-        if payment.state is not PaymentState.INITIATED:
-            return Applied.ALREADY_KNOWN
-        if callback.status == "debited":
-            changed = payment.debit(
-                callback.bank_reference or callback.event_id,
-                Money(qepik=callback.amount_qepik),
-                callback.occurred_at,
-            )
-        else:
-            changed = payment.decline(
-                callback.decline_reason or DeclineReason.OTHER,
-                callback.bank_code,
-                callback.occurred_at,
-            )
-        await checkout.payments.save(payment, changed)
-        return Applied.APPLIED
+        return await until_written(
+            lambda: _apply_once(checkout, callback), f"bank callback {callback.event_id}"
+        )
+
+
+async def _apply_once(checkout: Checkout, callback: BankCallback) -> Applied | Lost:
+    """Decides on the payment as it is now. A lost write is decided again: the other writer may
+    have been the other replica's expiry, and a debit then has to be refunded."""
+    payment = await checkout.payments.get(callback.order_id)
+    if payment is None:
+        log.warning("bank callback for unknown order %s", callback.order_id)
+        return Applied.UNKNOWN_PAYMENT
+    if payment.state is PaymentState.EXPIRED and callback.status == "debited":
+        await checkout.bank.refund(payment.id, callback.amount_qepik)
+        log.warning("debit after expiry for %s: refunded at the bank", payment.id)
+        return Applied.LATE_DEBIT_REFUNDED
+    if payment.state is not PaymentState.INITIATED:
+        return Applied.ALREADY_KNOWN
+    if callback.status == "debited":
+        changed = payment.debit(
+            callback.bank_reference or callback.event_id,
+            Money(qepik=callback.amount_qepik),
+            callback.occurred_at,
+        )
+    else:
+        changed = payment.decline(
+            callback.decline_reason or DeclineReason.OTHER,
+            callback.bank_code,
+            callback.occurred_at,
+        )
+    return Applied.APPLIED if await checkout.payments.save(payment, changed) else LOST
 
 
 async def settle_overdue(checkout: Checkout, payment_id: str) -> None:
@@ -106,14 +114,22 @@ async def settle_overdue(checkout: Checkout, payment_id: str) -> None:
         )
         return
     async with checkout.payments.lock(payment_id):
-        payment = await checkout.payments.get(payment_id)
-        grace = timedelta(seconds=checkout.settings.expiry_grace_seconds)
-        if (
-            payment is not None
-            and payment.state is PaymentState.INITIATED
-            and _overdue(payment.expires_at, grace, now)
-        ):
-            await checkout.payments.save(payment, payment.expire(now))
+        await until_written(
+            lambda: _expire_once(checkout, payment_id, now), f"expiry of {payment_id}"
+        )
+
+
+async def _expire_once(checkout: Checkout, payment_id: str, now: datetime) -> Lost | None:
+    """Expires the payment if it is still initiated; a callback that won meanwhile stands."""
+    payment = await checkout.payments.get(payment_id)
+    grace = timedelta(seconds=checkout.settings.expiry_grace_seconds)
+    if (
+        payment is None
+        or payment.state is not PaymentState.INITIATED
+        or not _overdue(payment.expires_at, grace, now)
+    ):
+        return None
+    return None if await checkout.payments.save(payment, payment.expire(now)) else LOST
 
 
 def _overdue(expires_at: datetime, grace: timedelta, now: datetime) -> bool:

@@ -10,6 +10,8 @@ import hashlib
 from datetime import timedelta
 from typing import Any
 
+from pymongo.errors import DuplicateKeyError
+
 from checkout.adapters.bank import BankUnavailableError
 from checkout.adapters.catalog import CatalogUnavailableError
 from checkout.domain.payment import Payment, initiate
@@ -45,7 +47,9 @@ async def create_payment(
             raise _in_progress()
         payment = await _start(checkout, key, record.payment_id, request)
     answer = payment_created_view(payment)
-    await checkout.keys.remember_answer(key, 201, answer)
+    standing = await checkout.keys.remember_answer(key, 201, answer)
+    if standing is not None and standing.status_code is not None and standing.response:
+        return _repeat(standing.status_code, standing.response)  # the first answer, maybe ours
     return 201, answer
 
 
@@ -89,7 +93,15 @@ async def _start(
         await checkout.keys.release(key)  # nothing stored: the customer may simply try again
         raise _unavailable() from None
     payment = payment.attach_card_page(session.payment_page_url, session.expires_at)
-    await checkout.payments.add(payment)
+    try:
+        await checkout.payments.add(payment)
+    except DuplicateKeyError:
+        # Another replica took the same key (and so the same payment id) over and stored it
+        # first: that payment is the one, and both requests answer with it.
+        first = await checkout.payments.get(payment.id)
+        if first is None:
+            raise
+        return first
     return payment
 
 

@@ -6,15 +6,20 @@ import logging
 
 from checkout.handlers.context import Checkout
 from checkout.receipt import receipt_html, receipt_text
+from servicekit.retry import LOST, Lost, until_written
 
 log = logging.getLogger(__name__)
 
 
 async def send_receipt(checkout: Checkout, payment_id: str) -> None:
-    """Only the maintenance sweep calls this, so one receipt is never sent twice at once."""
+    """Each replica's maintenance sweep calls this; the claim lets one of them send it. A crash
+    between sending and marking it sent sends it again once the claim ran out, never zero times."""
     payment = await checkout.payments.get(payment_id)
     if payment is None or not payment.receipt_due or not payment.email:
         return
+    claimed_at = await checkout.payments.claim_receipt(payment_id)
+    if claimed_at is None:
+        return  # another replica is sending it
     try:
         await checkout.mailer.send(
             payment.email,
@@ -24,6 +29,14 @@ async def send_receipt(checkout: Checkout, payment_id: str) -> None:
         )
     except OSError:
         log.warning("receipt for %s not sent yet; will retry", payment_id, exc_info=True)
+        await checkout.payments.release_receipt(payment_id, claimed_at)
         return
+
+    async def mark_sent() -> Lost | None:
+        current = await checkout.payments.get(payment_id)
+        if current is None or not current.receipt_due:
+            return None
+        return None if await checkout.payments.save(current, current.receipt_sent()) else LOST
+
     async with checkout.payments.lock(payment_id):
-        await checkout.payments.save(payment, payment.receipt_sent())
+        await until_written(mark_sent, f"receipt of {payment_id}")

@@ -1,11 +1,11 @@
-"""Registrations in MongoDB: one document each, its outbox inside it, one writer at a time."""
+"""Registrations in MongoDB: one document each, its outbox inside it, each write state-guarded."""
 
 from __future__ import annotations
 
 from collections.abc import AsyncIterator, Callable, Sequence
 from contextlib import asynccontextmanager
 from dataclasses import fields, replace
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from pymongo.asynchronous.collection import AsyncCollection
 
@@ -16,6 +16,7 @@ from servicekit.mongo import Document
 from servicekit.store import AggregateStore
 
 COLLECTION = "registrations"
+MAIL_LEASE = timedelta(seconds=60)  # longer than one SMTP send takes
 _HOLDING = [state.value for state in RegistrationState if state.holds_the_imei()]
 _MOVING = [RegistrationState.SUBMITTING.value, RegistrationState.PENDING.value]
 _SKIPPED = {"id", "paid", "state", "imeis", "pending_events"}
@@ -49,7 +50,8 @@ class RegistrationRepository:
         return from_document(document) if document else None
 
     async def save(self, before: Registration, after: Registration) -> bool:
-        """Writes `after` if the stored one is still in `before`'s state; its events go with it."""
+        """Writes `after` if the stored one is still in `before`'s state; its events go with it.
+        False when another writer moved it first: read it again and decide again."""
         changed = to_document(after)
         del changed["_id"]
         return await self._store.update(
@@ -58,6 +60,13 @@ class RegistrationRepository:
             {"$set": changed},
             self._store.envelopes(after.pending_events, self._clock()),
         )
+
+    async def claim_mail(self, registration_id: str) -> datetime | None:
+        """Takes the sending of a due e-mail for a while, so one replica sends it."""
+        return await self._store.claim(registration_id, {"email_due": True}, "mail", MAIL_LEASE)
+
+    async def release_mail(self, registration_id: str, claimed_at: datetime) -> None:
+        await self._store.release(registration_id, "mail", claimed_at)
 
     async def of_imeis(self, imeis: Sequence[str], holding_only: bool) -> list[Registration]:
         query: Document = {"imeis": {"$in": list(imeis)}}

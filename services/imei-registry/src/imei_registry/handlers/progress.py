@@ -18,26 +18,35 @@ from imei_registry.domain.backoff import backoff, next_poll
 from imei_registry.domain.registration import Registration
 from imei_registry.domain.states import RegistrationState
 from imei_registry.handlers.context import ImeiRegistry
+from servicekit.retry import LOST, Lost, until_written
 
 log = logging.getLogger(__name__)
 REFUSED_REQUEST = "The registry refused the registration request ({code}); nothing was registered."
 
 
 async def advance(registry: ImeiRegistry, registration_id: str) -> None:
-    """One step for a registration that is due: a submission or a poll, and its outcome saved."""
+    """One step for a registration that is due: a submission or a poll, and its outcome saved.
+    Both replicas' sweeps may step it at once: the registry's calls are idempotent by payment id,
+    and a save that lost reads the registration again (usually decided, or not due any more)."""
     async with registry.registrations.lock(registration_id):
-        current = await registry.registrations.get(registration_id)
-        now = registry.clock()
-        if current is None or current.next_action_at is None or current.next_action_at > now:
-            return
-        match current.state:
-            case RegistrationState.SUBMITTING:
-                after = await _submit(registry, current, now)
-            case RegistrationState.PENDING:
-                after = await _poll(registry, current, now)
-            case _:
-                return
-        await registry.registrations.save(current, after)
+        await until_written(
+            lambda: _step(registry, registration_id), f"registration {registration_id}"
+        )
+
+
+async def _step(registry: ImeiRegistry, registration_id: str) -> Lost | None:
+    current = await registry.registrations.get(registration_id)
+    now = registry.clock()
+    if current is None or current.next_action_at is None or current.next_action_at > now:
+        return None
+    match current.state:
+        case RegistrationState.SUBMITTING:
+            after = await _submit(registry, current, now)
+        case RegistrationState.PENDING:
+            after = await _poll(registry, current, now)
+        case _:
+            return None
+    return None if await registry.registrations.save(current, after) else LOST
 
 
 async def _submit(registry: ImeiRegistry, current: Registration, now: datetime) -> Registration:

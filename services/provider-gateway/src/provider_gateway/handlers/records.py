@@ -22,6 +22,7 @@ from provider_gateway.domain.outcomes import (
 )
 from provider_gateway.handlers.clock import Clock
 from servicekit.mongo import Document
+from servicekit.retry import LOST, Lost, until_written
 from servicekit.store import AggregateStore
 
 SOURCE = "/provider-gateway"
@@ -67,7 +68,8 @@ class ActivationRecords:
     async def note_answer(
         self, job: ActivationJob, call: Call, answer: Answer, description: str
     ) -> None:
-        """Keeps the latest provider answer on the document, for specialists and for resuming."""
+        """Keeps the latest provider answer on the document, for specialists and for resuming.
+        Guarded by `in_progress`: once another replica finished it, there is nothing to note."""
         async with self._store.writing(job.payment_id):
             await self._store.update(
                 job.payment_id,
@@ -85,27 +87,37 @@ class ActivationRecords:
             )
 
     async def finish(self, job: ActivationJob, result: ActivationResult) -> bool:
-        """Stores the outcome and its event in one write; False if it was already finished."""
+        """Stores the outcome and its event in one write; False if it was already finished.
+
+        Two replicas may run the same activation (both resume it at start); the write is guarded
+        by `in_progress`, so only the first outcome is stored and only one `provider-activated`
+        or `activation-failed` is ever emitted. A lost write reads again and finds it finished."""
         async with self._store.writing(job.payment_id):
-            current = await self.find(job.payment_id)
-            if current is None or current["state"] != ActivationState.IN_PROGRESS.value:
-                return False
-            now = self._clock.now()
-            event = outcome_event(job, result, now)
-            fields: dict[str, Any] = {
-                "state": result.state.value,
-                "finished_at": now,
-                "provider_code": result.code[:32],
-                "reason": result.reason[:500],
-                "provider_reference": result.provider_reference,
-                "activated_amount_qepik": result.amount_qepik,
-            }
-            return await self._store.update(
-                job.payment_id,
-                _IN_PROGRESS,
-                {"$set": fields},
-                [self._wrap(event, current.get("correlation_id"))],
+            return await until_written(
+                lambda: self._finish_once(job, result), f"outcome of {job.payment_id}"
             )
+
+    async def _finish_once(self, job: ActivationJob, result: ActivationResult) -> bool | Lost:
+        current = await self.find(job.payment_id)
+        if current is None or current["state"] != ActivationState.IN_PROGRESS.value:
+            return False
+        now = self._clock.now()
+        event = outcome_event(job, result, now)
+        fields: dict[str, Any] = {
+            "state": result.state.value,
+            "finished_at": now,
+            "provider_code": result.code[:32],
+            "reason": result.reason[:500],
+            "provider_reference": result.provider_reference,
+            "activated_amount_qepik": result.amount_qepik,
+        }
+        written = await self._store.update(
+            job.payment_id,
+            _IN_PROGRESS,
+            {"$set": fields},
+            [self._wrap(event, current.get("correlation_id"))],
+        )
+        return True if written else LOST
 
     async def _insert(self, document: Document, events: list[Envelope]) -> bool:
         async with self._store.writing(document["_id"]):

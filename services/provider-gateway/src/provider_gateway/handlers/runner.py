@@ -47,7 +47,9 @@ class ActivationRunner:
         return True
 
     async def resume_unfinished(self) -> None:
-        """Picks up activations left in progress by an earlier run of the service."""
+        """Picks up activations left in progress by an earlier run of the service. The other
+        replica may be running some of them: both ask `status` first, paying again uses the same
+        transaction id (the provider pays once), and only the first outcome is stored."""
         resumed = [job for job in await self._records.unfinished() if self.start(job)]
         if resumed:
             log.info("resumed %d unfinished activations", len(resumed))

@@ -1,4 +1,4 @@
-"""Tickets in MongoDB: one document each, its outbox inside it, written by one writer at a time."""
+"""Tickets in MongoDB: one document each, its outbox inside it, each write guarded by its version."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import re
 from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, replace
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from servicekit.mongo import Document
 from servicekit.store import AggregateStore
@@ -15,6 +15,7 @@ from support_desk.domain.states import TicketState
 from support_desk.domain.ticket import Ticket
 
 COLLECTION = "tickets"
+LETTER_LEASE = timedelta(seconds=120)  # longer than sending a ticket's letters takes
 _HIDDEN = {"outbox": 0, "letters_due": 0}  # for listings, which are never saved back
 _SEARCHED = ("_id", "subject", "message", "payment_id", "customer.email", "customer.last_name")
 
@@ -53,7 +54,8 @@ class TicketRepository:
         return from_document(document) if document else None
 
     async def save(self, before: Ticket, after: Ticket) -> Ticket | None:
-        """Writes `after` if the stored ticket is still `before`'s version; its events go with it."""
+        """Writes `after` if the stored ticket is still `before`'s version; its events go with it.
+        None when another writer changed it first: read it again and decide again."""
         saved = replace(after, version=before.version + 1)
         fields = to_document(saved)
         del fields["_id"]
@@ -64,6 +66,13 @@ class TicketRepository:
             self._store.envelopes(after.pending_events, self._clock()),
         )
         return replace(saved, pending_events=()) if written else None
+
+    async def claim_letters(self, ticket_id: str) -> datetime | None:
+        """Takes the sending of the ticket's due letters for a while, so one replica sends them."""
+        return await self._store.claim(ticket_id, {LETTERS_PENDING: True}, "letters", LETTER_LEASE)
+
+    async def release_letters(self, ticket_id: str, claimed_at: datetime) -> None:
+        await self._store.release(ticket_id, "letters", claimed_at)
 
     async def find(self, query: TicketQuery) -> list[Ticket]:
         cursor = (

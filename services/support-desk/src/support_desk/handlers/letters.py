@@ -6,32 +6,56 @@ import asyncio
 import logging
 import smtplib
 
+from servicekit.retry import LOST, Lost, until_written
+from support_desk.domain.ticket import Ticket
 from support_desk.handlers.context import SupportDesk
 
 log = logging.getLogger(__name__)
 
 
 async def deliver_letters(desk: SupportDesk, ticket_id: str) -> int:
-    """Sends each due letter once: under the ticket's lock, each removed as soon as it is sent."""
-    sent = 0
-    async with desk.tickets.lock(ticket_id):
-        ticket = await desk.tickets.get(ticket_id)
-        if ticket is None or not ticket.letters_due:
-            return 0
-        current = ticket
-        for letter in ticket.letters_due:
-            try:
-                await desk.mailer.send(letter)
-            except (OSError, smtplib.SMTPException):
-                log.warning(
-                    "letter %s not sent yet; the sweep will retry", letter.id, exc_info=True
-                )
-                break
-            current = current.letter_sent(letter.id)
-            sent += 1
+    """Sends each due letter once: the replica that claimed the ticket's letters sends them, and
+    each sent one is then removed from the ticket as it is by then (it may have changed)."""
+    ticket = await desk.tickets.get(ticket_id)
+    if ticket is None or not ticket.letters_due:
+        return 0
+    claimed_at = await desk.tickets.claim_letters(ticket_id)
+    if claimed_at is None:
+        return 0  # another replica (or task) is sending them; the sweep sends what it leaves
+    try:
+        sent = await _send(desk, ticket)
         if sent:
-            await desk.tickets.save(ticket, current)
+            async with desk.tickets.lock(ticket_id):
+                await until_written(
+                    lambda: _mark_sent(desk, ticket_id, sent), f"letters {ticket_id}"
+                )
+    finally:
+        await desk.tickets.release_letters(ticket_id, claimed_at)
+    return len(sent)
+
+
+async def _send(desk: SupportDesk, ticket: Ticket) -> list[str]:
+    sent: list[str] = []
+    for letter in ticket.letters_due:
+        try:
+            await desk.mailer.send(letter)
+        except (OSError, smtplib.SMTPException):
+            log.warning("letter %s not sent yet; the sweep will retry", letter.id, exc_info=True)
+            break
+        sent.append(letter.id)
     return sent
+
+
+async def _mark_sent(desk: SupportDesk, ticket_id: str, sent: list[str]) -> Lost | None:
+    current = await desk.tickets.get(ticket_id)
+    if current is None:
+        return None
+    after = current
+    for letter_id in sent:
+        after = after.letter_sent(letter_id)
+    if after == current:
+        return None
+    return None if await desk.tickets.save(current, after) else LOST
 
 
 async def run_letter_sweep(desk: SupportDesk) -> None:

@@ -6,6 +6,7 @@ from collections.abc import Callable
 from datetime import datetime
 
 from servicekit.problems import Problem
+from servicekit.retry import LOST, Lost, StillContendedError, until_written
 from support_desk.domain.permissions import (
     PermissionRefusedError,
     StaffMember,
@@ -27,7 +28,10 @@ Change = Callable[[Ticket, datetime], Ticket]
 
 
 async def change_ticket(desk: SupportDesk, ticket_id: str, change: Change) -> Ticket:
-    async with desk.tickets.lock(ticket_id):
+    """Applies `change` to the ticket as it is when saved: a save that lost to another writer
+    (the other replica, a case's new detection) reads it again and applies the change again."""
+
+    async def attempt() -> Ticket | Lost:
         ticket = await desk.tickets.get(ticket_id)
         if ticket is None:
             raise ticket_not_found()
@@ -39,9 +43,13 @@ async def change_ticket(desk: SupportDesk, ticket_id: str, change: Change) -> Ti
             raise state_conflict(refused) from None
         except NoCustomerError:
             raise no_customer() from None
-        saved = await desk.tickets.save(ticket, changed)
-        if saved is None:
-            raise changed_meanwhile()
+        return await desk.tickets.save(ticket, changed) or LOST
+
+    async with desk.tickets.lock(ticket_id):
+        try:
+            saved = await until_written(attempt, f"ticket {ticket_id}")
+        except StillContendedError:
+            raise changed_meanwhile() from None
     if saved.letters_due:
         await deliver_letters(desk, ticket_id)
     return saved

@@ -1,0 +1,70 @@
+"""Two replicas running the same activation (both resumed it at start): the other replica's
+outcome lands between this replica's read and its write, and only one outcome event exists."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import AsyncIterator
+from datetime import UTC, datetime, timedelta
+from typing import cast
+
+import pytest
+from aiokafka import AIOKafkaProducer
+from pymongo.asynchronous.collection import AsyncCollection
+
+from contracts.ids import new_id
+from devstack.stack import Stack
+from provider_gateway.domain.activation import ActivationState
+from provider_gateway.domain.outcomes import ActivationJob, ActivationResult, failed_result
+from provider_gateway.handlers.clock import SystemClock
+from provider_gateway.handlers.records import ActivationRecords
+from servicekit.locks import AggregateLocks
+from servicekit.mongo import Document, create_mongo_client
+from servicekit.outbox import OutboxRelay
+from servicekit.store import AggregateStore
+
+pytestmark = pytest.mark.integration
+
+
+@pytest.fixture
+async def activations(infrastructure: Stack) -> AsyncIterator[AsyncCollection[Document]]:
+    client = create_mongo_client(infrastructure.mongo_url)
+    database = client[f"provider_gateway_{uuid.uuid4().hex[:8]}"]
+    yield database["activations"]
+    await client.drop_database(database.name)
+    await client.close()
+
+
+def replica(collection: AsyncCollection[Document]) -> ActivationRecords:
+    """One process's view: its own locks, the shared database."""
+    locks = AggregateLocks()
+    relay = OutboxRelay([collection], cast(AIOKafkaProducer, None), locks, 60.0)
+    store = AggregateStore(collection, locks, relay, "/services/provider-gateway")
+    return ActivationRecords(store, SystemClock(), lambda: new_id("evt"))
+
+
+async def test_only_the_first_outcome_of_two_replicas_is_stored_and_told(
+    activations: AsyncCollection[Document],
+) -> None:
+    ours, theirs = replica(activations), replica(activations)
+    job = ActivationJob(
+        new_id("pay"), "azercell", "501234567", 1000, datetime.now(UTC) + timedelta(minutes=5)
+    )
+    assert await ours.open(job, None)
+    activated = ActivationResult(ActivationState.ACTIVATED, "0", "ok", 1000, "PRV-1")
+    real_find = ours.find
+
+    async def find_then_the_other_finishes(payment_id: str) -> Document | None:
+        found = await real_find(payment_id)
+        del ours.find  # type: ignore[method-assign]
+        assert await theirs.finish(job, activated)
+        return found  # still in progress, as we read it
+
+    ours.find = find_then_the_other_finishes  # type: ignore[method-assign]
+    timed_out = failed_result(job, "deadline_exceeded", "no answer in time")
+    assert not await ours.finish(job, timed_out)
+
+    stored = await activations.find_one({"_id": job.payment_id})
+    assert stored is not None
+    assert stored["state"] == ActivationState.ACTIVATED.value
+    assert [event["type"] for event in stored["outbox"]] == ["provider-activated"]

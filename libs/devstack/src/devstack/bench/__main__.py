@@ -1,15 +1,20 @@
-"""`make bench`: a private stack on free ports, the payments load from a separate process, figures."""
+"""`make bench`: a private stack on free ports; in one run, the machine's raw baseline (bare
+Kafka, bare Mongo wire), the payments closed- and open-loop, the database as it grows, the open
+loop again over a million stored payments, memory and the first page in Chromium."""
 
 from __future__ import annotations
 
 import argparse
+import asyncio
 import json
 import subprocess
 import sys
 import tempfile
 from pathlib import Path
+from typing import Any
 
-from devstack.bench.figures import latency_line
+from devstack.bench import database, kafka_baseline
+from devstack.bench.report import Run, report
 from devstack.memory import group_resident_bytes
 from devstack.ports import StackPorts
 from devstack.stack import Stack
@@ -18,9 +23,13 @@ from devstack.testing import random_secrets
 
 def main() -> int:
     parser = argparse.ArgumentParser(prog="bench", description=__doc__)
-    parser.add_argument("--seconds", type=float, default=20)
-    parser.add_argument("--customers", type=int, default=24)
+    parser.add_argument("--seconds", type=float, default=20, help="closed loop: how long")
+    parser.add_argument("--customers", type=int, default=24, help="closed loop: how many")
+    parser.add_argument("--rate", type=float, default=50, help="open loop: payments/s")
+    parser.add_argument("--open-seconds", type=float, default=20, help="open loop: how long")
+    parser.add_argument("--sizes", default="1000,100000,1000000", help="stored payments")
     arguments = parser.parse_args()
+    sizes = sorted(int(size) for size in arguments.sizes.split(","))
     with tempfile.TemporaryDirectory(prefix="portal-bench-") as folder:
         stack = Stack(
             state_dir=Path(folder),
@@ -31,54 +40,61 @@ def main() -> int:
         )
         try:
             stack.start_all()
-            idle = sum(group_resident_bytes(p.pid) for p in stack.processes.values() if p.pid)
-            load = subprocess.run(
-                [
-                    sys.executable,
-                    "-m",
-                    "devstack.bench.payments_load",
-                    stack.gateway_url,
-                    "--seconds",
-                    str(arguments.seconds),
-                    "--customers",
-                    str(arguments.customers),
-                ],
-                capture_output=True,
-                text=True,
-                check=True,
-            )
-            busy = sum(group_resident_bytes(p.pid) for p in stack.processes.values() if p.pid)
-            browser = subprocess.run(
-                [sys.executable, "-m", "devstack.bench.first_page", stack.gateway_url],
-                capture_output=True,
-                text=True,
-                check=True,
-            )
+            run = measure(stack, arguments, sizes)
         finally:
             stack.stop()
-    figures = json.loads(load.stdout)
-    print_report(figures, arguments.customers, idle, busy)
-    first_page = json.loads(browser.stdout)["first_page_seconds"]
-    sys.stdout.write(latency_line("first page usable (Chromium)", first_page) + "\n")
+    sys.stdout.write(report(run) + "\n")
     return 0
 
 
-def print_report(
-    figures: dict[str, object], customers: int, idle_bytes: int, busy_bytes: int
-) -> None:
-    load_seconds = float(figures["load_seconds"])  # type: ignore[arg-type]
-    drained = float(figures["drained_seconds"])  # type: ignore[arg-type]
-    completed = int(figures["completed"])  # type: ignore[call-overload]
-    lines = [
-        f"Payments benchmark: {customers} customers for {load_seconds:.0f}s through the gateway",
-        f"  created {figures['created']}, completed {completed}, failed {figures['failed']}, "
-        f"unfinished {figures['unfinished']}",
-        f"  completed payments/s         {completed / drained:7.1f}   (completed / time until all finished)",
-        latency_line("create payment (HTTP)", figures["create_seconds"]),  # type: ignore[arg-type]
-        latency_line("debit → completion", figures["debit_to_completion_seconds"]),  # type: ignore[arg-type]
-        f"  resident memory of the stack  idle {idle_bytes / 2**20:.0f} MiB, after load {busy_bytes / 2**20:.0f} MiB",
-    ]
-    sys.stdout.write("\n".join(lines) + "\n")
+def measure(stack: Stack, arguments: argparse.Namespace, sizes: list[int]) -> Run:
+    run = Run(customers=arguments.customers)
+    run.idle_bytes = resident(stack)
+    run.kafka = asyncio.run(kafka_baseline.bare_rates(stack.kafka_bootstrap))
+    run.mongo = asyncio.run(database.run(stack.mongo_url, []))["bare_rates"]
+    own = grow(stack, run, 0, sizes[0])
+    events_before = asyncio.run(kafka_baseline.events_written(stack.kafka_bootstrap))
+    run.closed = load(
+        "payments_load",
+        stack.gateway_url,
+        f"--seconds={arguments.seconds}",
+        f"--customers={arguments.customers}",
+    )
+    run.events = asyncio.run(kafka_baseline.events_written(stack.kafka_bootstrap)) - events_before
+    open_args = (f"--rate={arguments.rate}", f"--seconds={arguments.open_seconds}")
+    run.open = load("open_loop", stack.gateway_url, *open_args)
+    run.busy_bytes = resident(stack)
+    for size in sizes[1:]:
+        own = grow(stack, run, own, size)
+    if len(sizes) > 1:
+        run.open_stored = load("open_loop", stack.gateway_url, *open_args)
+        run.stored = max(run.lookups)
+    run.first_page = load("first_page", stack.gateway_url)["first_page_seconds"]
+    return run
+
+
+def grow(stack: Stack, run: Run, own: int, size: int) -> int:
+    """Checkout's own payments collection, grown with stored payments, and measured there."""
+    grown = database.grow_and_look_up(stack.mongo_url, "checkout", "payments", own, size)
+    own, reached, latencies = asyncio.run(grown)
+    run.lookups[reached] = latencies
+    return own
+
+
+def load(module: str, *arguments: str) -> dict[str, Any]:
+    """A load generator in its own process, so it does not share our interpreter's time."""
+    done = subprocess.run(
+        [sys.executable, "-m", f"devstack.bench.{module}", *arguments],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    figures: dict[str, Any] = json.loads(done.stdout)
+    return figures
+
+
+def resident(stack: Stack) -> int:
+    return sum(group_resident_bytes(p.pid) for p in stack.processes.values() if p.pid)
 
 
 if __name__ == "__main__":

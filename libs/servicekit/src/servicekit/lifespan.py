@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import AsyncIterator, Awaitable, Callable, Coroutine, Sequence
+from collections.abc import AsyncIterator, Awaitable, Callable, Coroutine, Mapping, Sequence
 from contextlib import AbstractAsyncContextManager, asynccontextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, Generic, TypeVar, cast
 
 from fastapi import FastAPI
@@ -31,6 +31,9 @@ class ServiceWiring(Generic[Context]):
     in `app.state.context` for routes, and handed to the handler, the loops and `close`."""
 
     outbox_collections: Sequence[str] = ()
+    # The fields each collection is filtered on besides `_id`: an index each, so that a query's
+    # cost follows what it finds, not the collection's size (outbox_pending is added for all).
+    indexes: Mapping[str, Sequence[str]] = field(default_factory=dict)
     consumed_topics: Sequence[str] = ()
     handled_events: frozenset[str] | None = None  # CloudEvents types; others are skipped unread
     build: Callable[[ServiceRuntime], Awaitable[Context]] | None = None
@@ -50,6 +53,9 @@ def service_lifespan(
         app.state.runtime = runtime
         for name in wiring.outbox_collections:
             await create_outbox_index(runtime.database[name])
+        for name, fields in wiring.indexes.items():
+            for indexed in fields:
+                await runtime.database[name].create_index(indexed)
         if wiring.on_start is not None:
             await wiring.on_start(runtime)
         if wiring.outbox_collections:

@@ -54,6 +54,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
 
     wiring = ServiceWiring[Checkout](
         outbox_collections=(COLLECTION,),
+        indexes={COLLECTION: ("state", "receipt_due")},
         consumed_topics=(Topic.ACTIVATIONS.value,),
         handled_events=frozenset({ProviderActivated.type, ActivationFailed.type}),
         build=build,

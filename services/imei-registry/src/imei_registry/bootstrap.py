@@ -55,6 +55,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
 
     wiring = ServiceWiring[ImeiRegistry](
         outbox_collections=(COLLECTION,),
+        indexes={COLLECTION: ("state", "imeis", "email_due")},
         consumed_topics=(Topic.PAYMENTS.value,),
         handled_events=HANDLED_EVENTS,
         build=build,

@@ -79,6 +79,7 @@ def create_app(
 
     wiring = ServiceWiring[Activations](
         outbox_collections=(ACTIVATIONS,),
+        indexes={ACTIVATIONS: ("state",)},
         consumed_topics=(Topic.PAYMENTS.value,),
         handled_events=frozenset({CardDebited.type}),
         build=build,

@@ -13,6 +13,7 @@ from servicekit.lifespan import ServiceWiring, runtime_readiness, service_lifesp
 from servicekit.runtime import ServiceRuntime
 from support_desk.adapters import attachments, repository
 from support_desk.adapters.categories import load_sla_table
+from support_desk.adapters.documents import LETTERS_PENDING
 from support_desk.adapters.mailer import Mailer
 from support_desk.adapters.staff import StaffDirectory, TokenIssuer
 from support_desk.config import Settings
@@ -60,6 +61,7 @@ def create_app(
 
     wiring = ServiceWiring[SupportDesk](
         outbox_collections=(repository.COLLECTION,),
+        indexes={repository.COLLECTION: ("state", "category", "assignee", LETTERS_PENDING)},
         consumed_topics=(Topic.RECONCILIATION.value,),
         handled_events=HANDLED_EVENTS,
         build=build,

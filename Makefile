@@ -13,8 +13,8 @@ help: ## List the targets
 setup: ## Install what is missing: nginx, uv, Python packages, Kafka's jars, the FerretDB launcher
 	@bash deploy/local/setup.sh
 
-run: setup ## Start the whole system (broker, database, services, sandboxes, gateway); Ctrl-C stops it
-	@$(PY) -m devstack run
+run: setup ## Start the whole system (database, broker, services, sandboxes, gateway; REPLICAS=2 runs two of each HTTP service); Ctrl-C stops it
+	@$(PY) -m devstack run --replicas $(or $(REPLICAS),1)
 
 test: setup ## Lint, then run the whole suite on a real broker and database started for this run
 	@$(MAKE) -s lint

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
+
 import httpx
 import pytest
 
@@ -47,7 +49,9 @@ async def test_the_gateway_passes_a_correlation_id_through(system: Stack) -> Non
 
 
 async def test_a_stopped_service_is_a_503_problem_with_retry_after(system: Stack) -> None:
-    system.processes["imei-registry"].stop()
+    replicas = system.replicas_of("imei-registry")
+    for replica in replicas:
+        replica.stop()
     try:
         async with httpx.AsyncClient(base_url=system.gateway_url) as client:
             response = await client.get("/api/imei/healthz")
@@ -55,7 +59,21 @@ async def test_a_stopped_service_is_a_503_problem_with_retry_after(system: Stack
         assert response.headers["retry-after"] == "5"
         assert response.json()["code"] == "service_unavailable"
     finally:
-        system.restart("imei-registry")
+        for replica in replicas:
+            system.restart(replica.name)
+        await _until_the_gateway_reaches("/api/imei/healthz", system)
+
+
+async def test_one_stopped_replica_is_not_noticed(system: Stack) -> None:
+    first, *others = system.replicas_of("imei-registry")
+    assert others, "the end-to-end stack runs two replicas of each HTTP service"
+    first.stop()
+    try:
+        async with httpx.AsyncClient(base_url=system.gateway_url) as client:
+            answers = [(await client.get("/api/imei/healthz")).status_code for _ in range(6)]
+        assert answers == [200] * 6
+    finally:
+        system.restart(first.name)
 
 
 async def test_services_expose_prometheus_metrics(system: Stack) -> None:
@@ -67,3 +85,13 @@ async def test_services_expose_prometheus_metrics(system: Stack) -> None:
         'http_requests_total{method="GET",route="/api/catalog/healthz",status="200"}'
         in metrics.text
     )
+
+
+async def _until_the_gateway_reaches(path: str, system: Stack) -> None:
+    """The gateway leaves out a replica that refused it for a moment; wait that out."""
+    async with httpx.AsyncClient(base_url=system.gateway_url) as client:
+        for _ in range(100):
+            if (await client.get(path)).status_code == 200:
+                return
+            await asyncio.sleep(0.1)
+    raise AssertionError(f"{path} is still unavailable through the gateway")

@@ -13,7 +13,7 @@ from devstack.ferretdb import ensure_ferretdb_binary
 from devstack.kafka import ensure_kafka_jars
 from devstack.memory import memory_report, write_pid_file
 from devstack.paths import cache_dir, repo_root
-from devstack.ports import StackPorts
+from devstack.ports import StackPorts, port_is_open
 from devstack.processes import ProcessFailedError
 from devstack.stack import Stack
 
@@ -24,6 +24,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="devstack", description=__doc__)
     parser.add_argument("command", choices=["run", "prepare", "memory"])
     parser.add_argument("--state-dir", type=Path, default=repo_root() / "var" / "run")
+    parser.add_argument("--replicas", type=int, default=1, help="processes per HTTP service")
     arguments = parser.parse_args(argv)
     if arguments.command == "prepare":
         prepare()
@@ -31,7 +32,9 @@ def main(argv: list[str] | None = None) -> int:
     if arguments.command == "memory":
         _say(memory_report(arguments.state_dir / PID_FILE))
         return 0
-    return run(arguments.state_dir)
+    if not 1 <= arguments.replicas <= 4:
+        parser.error("--replicas takes 1 to 4")
+    return run(arguments.state_dir, arguments.replicas)
 
 
 def prepare() -> None:
@@ -40,12 +43,14 @@ def prepare() -> None:
     ensure_ferretdb_binary(repo_root(), cache_dir())
 
 
-def run(state_dir: Path) -> int:
+def run(state_dir: Path, replicas: int) -> int:
     ports = StackPorts()
-    if busy := ports.busy():
+    service_ports = ports.replicated(replicas, fixed=True)
+    taken = [str(port) for group in service_ports.values() for port in group[1:]]
+    if busy := ports.busy() + [port for port in taken if port_is_open(int(port), 0.2)]:
         _say(f"These ports are taken (is another `make run` up?): {', '.join(busy)}")
         return 1
-    stack = Stack(state_dir=state_dir, ports=ports)
+    stack = Stack(state_dir=state_dir, ports=ports, service_ports=service_ports)
     signal.signal(signal.SIGTERM, _raise_interrupt)
     signal.signal(signal.SIGINT, _raise_interrupt)  # even when started with SIGINT ignored
     started = time.monotonic()

@@ -109,11 +109,13 @@ def _patched_module(src_dir: Path, work: Path, digest: str, go: str, env: dict[s
     downloaded = _run([go, "mod", "download", "-json", f"{MODULE}@{VERSION}"], src_dir, env, "go")
     pristine = Path(json.loads(downloaded)["Dir"])
     for stale in work.glob("FerretDB-*"):
-        shutil.rmtree(stale, ignore_errors=True)
+        _make_writable(stale)
+        shutil.rmtree(stale)
     work.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=".module-", dir=work))
     try:
         shutil.copytree(pristine, staging, dirs_exist_ok=True, copy_function=shutil.copyfile)
+        _make_writable(staging)  # Go's module cache is read-only; patch and rmtree need to write
         for patch in _patches(src_dir):
             argv = ["patch", "-p1", "--forward", "--batch", "--silent", "-i", str(patch)]
             _run(argv, staging, env, f"patch {patch.name}")
@@ -122,6 +124,11 @@ def _patched_module(src_dir: Path, work: Path, digest: str, go: str, env: dict[s
     finally:
         shutil.rmtree(staging, ignore_errors=True)
     return target
+
+
+def _make_writable(root: Path) -> None:
+    for folder, _dirs, _files in os.walk(root):
+        os.chmod(folder, 0o755)
 
 
 def _modfile_with_replace(src_dir: Path, work: Path, module_copy: Path) -> Path:

@@ -21,6 +21,9 @@ def port_is_open(port: int, timeout: float = 0.5) -> bool:
         return False
 
 
+HTTP_SERVICES = ("checkout", "provider_gateway", "imei_registry", "support_desk")
+
+
 @dataclass(frozen=True)
 class StackPorts:
     gateway: int = 8080
@@ -45,6 +48,16 @@ class StackPorts:
                 probe.bind(("127.0.0.1", 0))
             ports = [int(probe.getsockname()[1]) for probe in probes]
         return cls(**{item.name: port for item, port in zip(fields(cls), ports, strict=True)})
+
+    def replicated(self, replicas: int, *, fixed: bool) -> dict[str, tuple[int, ...]]:
+        """Each HTTP service's ports, one per replica. The first is the service's own port; the
+        others are ten apart for `make run` (checkout 8101, 8111, …), free ones for a test run."""
+        ports = {}
+        for name in HTTP_SERVICES:
+            base = getattr(self, name)
+            extra = [base + 10 * k if fixed else free_port() for k in range(1, replicas)]
+            ports[name] = (base, *extra)
+        return ports
 
     def busy(self) -> list[str]:
         return [item.name for item in fields(self) if port_is_open(getattr(self, item.name), 0.2)]

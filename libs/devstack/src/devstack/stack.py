@@ -14,6 +14,7 @@ from pathlib import Path
 
 from devstack.ferretdb import ensure_ferretdb_binary, ferretdb_command
 from devstack.gateway import gateway_command, render_gateway_config
+from devstack.infra import ExternalInfrastructure
 from devstack.kafka import ensure_kafka_jars, kafka_is_ready, prepare_kafka
 from devstack.mongo_wire import mongo_wire_is_ready
 from devstack.paths import cache_dir, repo_root
@@ -62,18 +63,27 @@ class Stack:
     ports: StackPorts
     environment: str = "development"
     throwaway_database: bool = False  # tests: a cluster without fsync, gone with the folder
+    # Ports of each HTTP service's replicas (StackPorts.replicated); empty: one each, own port.
+    service_ports: Mapping[str, tuple[int, ...]] = field(default_factory=dict)
     extra_env: Mapping[str, str] = field(default_factory=dict)
     secrets: Mapping[str, str] = field(default_factory=dict)
     processes: dict[str, ManagedProcess] = field(default_factory=dict)
     timings: dict[str, float] = field(default_factory=dict)
     stop_timings: dict[str, float] = field(default_factory=dict)
+    # A database and broker started elsewhere (tests on Docker: devstack.containers); then
+    # start_infrastructure is not called and the two addresses below are theirs.
+    external: ExternalInfrastructure | None = None
 
     @property
     def kafka_bootstrap(self) -> str:
+        if self.external is not None:
+            return self.external.kafka_bootstrap
         return f"127.0.0.1:{self.ports.kafka}"
 
     @property
     def mongo_url(self) -> str:
+        if self.external is not None:
+            return self.external.mongo_url
         return f"mongodb://127.0.0.1:{self.ports.mongo}/"
 
     @property
@@ -138,13 +148,20 @@ class Stack:
 
     def start_applications(self) -> None:
         started = [self._sandboxes()]
-        started += [self._python_service(spec) for spec in FASTAPI_SERVICES]
+        started += [
+            self._python_service(spec, replica, port)
+            for spec in FASTAPI_SERVICES
+            for replica, port in enumerate(self.ports_of(spec.port_field))
+        ]
         started.append(self._reconciler())
         self._start_together(started, SERVICE_TIMEOUT)
 
     def start_gateway(self) -> None:
         config = render_gateway_config(
-            self.ports, self.state_dir / "gateway", repo_root() / "web" / "dist"
+            self.ports,
+            {spec.port_field: self.ports_of(spec.port_field) for spec in FASTAPI_SERVICES},
+            self.state_dir / "gateway",
+            repo_root() / "web" / "dist",
         )
         gateway = ManagedProcess(
             "gateway",
@@ -158,6 +175,13 @@ class Stack:
         self.start_infrastructure()
         self.start_applications()
         self.start_gateway()
+
+    def ports_of(self, port_field: str) -> tuple[int, ...]:
+        return self.service_ports.get(port_field, (getattr(self.ports, port_field),))
+
+    def replicas_of(self, name: str) -> list[ManagedProcess]:
+        """A service's processes: `checkout`, then `checkout-2`, …"""
+        return [p for key, p in self.processes.items() if key == name or key.startswith(f"{name}-")]
 
     def restart(self, name: str) -> None:
         """Stops one process and starts it again on the same ports and data."""
@@ -193,12 +217,19 @@ class Stack:
             "PORTAL_PROVIDERS_URL": f"{self.sandbox_url}/providers",
             "PORTAL_MCQS_URL": f"{self.sandbox_url}/mcqs",
             "PORTAL_CATALOG_URL": f"http://127.0.0.1:{self.ports.provider_gateway}",
-            "PORTAL_CALLBACK_URL": f"http://127.0.0.1:{self.ports.checkout}/api/payments/bank-callbacks",
+            "PORTAL_CALLBACK_URL": f"{self._checkout_url}/api/payments/bank-callbacks",
             **self.secrets,
         }
 
-    def _python_service(self, spec: ServiceSpec) -> ManagedProcess:
-        port = getattr(self.ports, spec.port_field)
+    @property
+    def _checkout_url(self) -> str:
+        """Where the bank calls back: checkout itself, or the gateway in front of its replicas."""
+        if len(self.ports_of("checkout")) > 1:
+            return self.gateway_url
+        return f"http://127.0.0.1:{self.ports.checkout}"
+
+    def _python_service(self, spec: ServiceSpec, replica: int, port: int) -> ManagedProcess:
+        name = spec.name if replica == 0 else f"{spec.name}-{replica + 1}"
         argv = [
             sys.executable,
             "-m",
@@ -214,9 +245,9 @@ class Stack:
             "warning",
         ]
         return ManagedProcess(
-            spec.name,
+            name,
             argv,
-            self.state_dir / "logs" / f"{spec.name}.log",
+            self.state_dir / "logs" / f"{name}.log",
             http_ok(f"http://127.0.0.1:{port}/healthz"),
             env=self.service_env(spec.name, port),
         )

@@ -6,6 +6,8 @@ with the reason, and `make test` fails.
 
 from __future__ import annotations
 
+import asyncio
+import re
 import secrets
 import tempfile
 from collections.abc import Iterator
@@ -13,8 +15,14 @@ from pathlib import Path
 
 import pytest
 
+from devstack.containers import KAFKA_IMAGE, MONGO_IMAGE, REPLICA_SET, start_containers
+from devstack.ferretdb import VERSION as FERRETDB_VERSION
+from devstack.infra import Choice, InfrastructureChoiceError, infrastructure_from_environment
+from devstack.paths import repo_root
 from devstack.ports import StackPorts
 from devstack.stack import INFRASTRUCTURE, Stack
+from reconciler.topics import INTERNAL_TOPICS as RECONCILER_TOPICS
+from servicekit.kafka import ensure_topics
 
 # Short clocks so a test can watch a card page time out or a provider miss its deadline.
 TEST_TIMINGS = {
@@ -29,6 +37,9 @@ TEST_TIMINGS = {
     "PORTAL_RECONCILIATION_SWEEP_SECONDS": "0.25",
     "PORTAL_MCQS_COMPLETION_SECONDS": "3",
 }
+
+
+E2E_REPLICAS = 2
 
 
 def random_secrets() -> dict[str, str]:
@@ -52,21 +63,35 @@ def stack_state_dir() -> Iterator[Path]:
 
 
 @pytest.fixture(scope="session")
-def infrastructure(stack_state_dir: Path) -> Iterator[Stack]:
-    """PostgreSQL, FerretDB and Kafka only, for integration tests of one service or library."""
+def infrastructure(request: pytest.FixtureRequest, stack_state_dir: Path) -> Iterator[Stack]:
+    """The database and broker only, for integration tests of one service or library: local
+    PostgreSQL + FerretDB + Kafka, or MongoDB + Kafka in Docker (PORTAL_INFRA, devstack.infra)."""
+    containers = start_containers() if chosen(request.config).mode == "containers" else None
+    ports = StackPorts.free()
     stack = Stack(
         state_dir=stack_state_dir,
-        ports=StackPorts.free(),
+        ports=ports,
+        # Two processes of every HTTP service behind the gateway: each end-to-end test also
+        # proves that nothing depends on one process seeing every request.
+        service_ports=ports.replicated(E2E_REPLICAS, fixed=False),
         environment="test",
         secrets=random_secrets(),
         extra_env=TEST_TIMINGS,
         throwaway_database=True,
+        external=containers.external if containers is not None else None,
     )
     try:
-        stack.start_infrastructure()
+        if containers is None:
+            stack.start_infrastructure()
+        else:  # what start_infrastructure does once its broker is up
+            asyncio.run(ensure_topics(stack.kafka_bootstrap, RECONCILER_TOPICS))
         yield stack
     finally:
-        stack.stop()
+        try:
+            stack.stop()
+        finally:
+            if containers is not None:
+                containers.stop()
 
 
 @pytest.fixture(scope="session")
@@ -80,3 +105,52 @@ def system(infrastructure: Stack) -> Iterator[Stack]:
         for name in list(infrastructure.processes):
             if name not in INFRASTRUCTURE:
                 infrastructure.processes.pop(name).stop()
+
+
+# PORTAL_INFRA is read once per run, before collection; the fixtures and the header share it.
+_CHOICE = pytest.StashKey[Choice]()
+LOCAL_INFRA_SKIP = (
+    "local_infra: stops, kills or restarts a local database or broker process, which the "
+    "containers chosen by PORTAL_INFRA do not have"
+)
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    try:
+        config.stash[_CHOICE] = infrastructure_from_environment()
+    except InfrastructureChoiceError as exc:  # a typo or a missing engine stops the run at once
+        raise pytest.UsageError(str(exc)) from exc
+
+
+def chosen(config: pytest.Config) -> Choice:
+    return config.stash[_CHOICE]
+
+
+def pytest_report_header(config: pytest.Config) -> str:
+    return f"infrastructure: {describe(chosen(config))}"
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    if chosen(config).mode != "containers":
+        return
+    for item in items:
+        if item.get_closest_marker("local_infra") is not None:
+            item.add_marker(pytest.mark.skip(reason=LOCAL_INFRA_SKIP))
+
+
+def describe(choice: Choice) -> str:
+    """E.g. `local (PostgreSQL 15 + FerretDB 1.24.2 + Kafka 4.4.0; PORTAL_INFRA=local)`."""
+    if choice.mode == "containers":
+        return (
+            f"containers ({MONGO_IMAGE} replica set {REPLICA_SET} + {KAFKA_IMAGE}; {choice.reason})"
+        )
+    return f"local ({_local_versions()}; {choice.reason})"
+
+
+def _local_versions() -> str:
+    majors = [int(p.name) for p in Path("/usr/lib/postgresql").glob("*") if p.name.isdigit()]
+    postgres = f"PostgreSQL {max(majors)}" if majors else "PostgreSQL"
+    pom = repo_root() / "deploy" / "kafka" / "pom.xml"
+    found = re.search(r"<kafka\.version>([^<]+)</kafka\.version>", pom.read_text())
+    kafka = f"Kafka {found.group(1)}" if found else "Kafka"
+    return f"{postgres} + FerretDB {FERRETDB_VERSION.removeprefix('v')} + {kafka}"

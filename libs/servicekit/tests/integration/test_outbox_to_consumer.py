@@ -134,6 +134,7 @@ async def test_a_redelivered_event_is_applied_once(infrastructure: Stack) -> Non
         }
 
 
+@pytest.mark.local_infra  # stops and restarts the local Kafka process
 async def test_the_broker_going_down_mid_flow_loses_nothing_and_doubles_nothing(
     infrastructure: Stack,
 ) -> None:

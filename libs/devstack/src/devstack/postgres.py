@@ -42,7 +42,18 @@ _SETTINGS = {
 }
 # Throwaway clusters (tests) skip fsync: a killed process still loses nothing, since every
 # commit is written to the kernel; only a power cut could lose or corrupt such a cluster.
-_THROWAWAY_SETTINGS = {"fsync": "off", "full_page_writes": "off"}
+# They also log every plan, as JSON, and refuse a sequential scan wherever an index could serve
+# instead: a test then reads in the log whether each query the services made had an index.
+_THROWAWAY_SETTINGS = {
+    "fsync": "off",
+    "full_page_writes": "off",
+    "shared_preload_libraries": "auto_explain",
+    "auto_explain.log_min_duration": "0",
+    "auto_explain.log_format": "json",
+    "auto_explain.log_level": "LOG",
+    "enable_seqscan": "off",
+}
+PLAN_LOG_MARK = "plan:"
 
 
 @dataclass(frozen=True)

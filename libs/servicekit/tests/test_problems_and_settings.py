@@ -8,6 +8,7 @@ import httpx
 import pytest
 from fastapi import FastAPI
 from pydantic import BaseModel, SecretStr, ValidationError
+from pymongo.errors import AutoReconnect, OperationFailure
 
 from servicekit.logs import JsonFormatter, mask_personal_data
 from servicekit.problems import Problem, install_problem_handlers
@@ -33,6 +34,12 @@ def app_with_routes() -> FastAPI:
     @app.get("/crash")
     async def crash() -> None:
         raise RuntimeError("secret internals: mongodb://user:pass@db")
+
+    @app.get("/database/{code}")
+    async def database_fails(code: int) -> None:
+        if code == 0:
+            raise AutoReconnect("127.0.0.1:27018: connection closed")
+        raise OperationFailure("failed to connect to `user=postgres database=ferretdb`", code)
 
     return app
 
@@ -76,6 +83,21 @@ async def test_an_unexpected_error_shows_no_internals(caplog: pytest.LogCaptureF
     assert response.json()["code"] == "internal_error"
     assert "mongodb" not in response.text and "Traceback" not in response.text
     assert "secret internals" in caplog.text  # ops still see it in the log
+
+
+@pytest.mark.parametrize("code", [0, 1, 112])  # gone; FerretDB without PostgreSQL; WriteConflict
+async def test_an_unreachable_database_is_a_503_to_retry_not_a_500(code: int) -> None:
+    response = await call("GET", f"/database/{code}")
+    assert response.status_code == 503
+    assert response.headers["retry-after"] == "2"
+    assert response.json()["code"] == "database_unavailable"
+    assert "postgres" not in response.text
+
+
+async def test_a_database_error_that_retrying_cannot_fix_is_still_a_500() -> None:
+    response = await call("GET", "/database/2")  # BadValue: our own mistake
+    assert response.status_code == 500
+    assert response.json()["code"] == "internal_error"
 
 
 class WithSecret(ServiceSettings):

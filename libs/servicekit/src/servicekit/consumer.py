@@ -19,12 +19,13 @@ from pymongo.errors import DuplicateKeyError
 from contracts.envelope import Envelope, UnknownEventError, from_kafka
 from servicekit.logs import correlation_id
 from servicekit.metrics import EVENTS_CONSUMED
-from servicekit.mongo import Document
+from servicekit.mongo import Document, is_unavailable
 
 log = logging.getLogger(__name__)
 
 Handler = Callable[[Envelope], Awaitable[None]]
 ATTEMPTS_BEFORE_PARKING = 5
+MAX_OUTAGE_WAIT_SECONDS = 5.0
 
 
 class IdempotentConsumer:
@@ -65,8 +66,7 @@ class IdempotentConsumer:
                     await asyncio.gather(
                         *(self._process_in_key_order(records) for records in batches.values())
                     )
-                for partition, records in batches.items():
-                    await _commit(consumer, partition, records)
+                    await _commit(consumer, batches)
         finally:
             await consumer.stop()
 
@@ -84,6 +84,22 @@ class IdempotentConsumer:
         await asyncio.gather(*(in_order(same_key) for same_key in by_key.values()))
 
     async def process(
+        self, headers: Sequence[tuple[str, bytes]], value: bytes | None, topic: str
+    ) -> None:
+        """Handles one event; while the database is unreachable it waits, however long that is:
+        an outage is nobody's mistake, so it never counts towards parking the event."""
+        delay = 0.1
+        while True:
+            try:
+                return await self._process_once(headers, value, topic)
+            except Exception as error:
+                if not is_unavailable(error):
+                    raise
+                log.warning("database unavailable; the event waits %.1fs: %s", delay, error)
+                await asyncio.sleep(delay)
+                delay = min(delay * 2, MAX_OUTAGE_WAIT_SECONDS)
+
+    async def _process_once(
         self, headers: Sequence[tuple[str, bytes]], value: bytes | None, topic: str
     ) -> None:
         """Decodes, skips what the inbox has seen, handles with retries, then records it."""
@@ -113,6 +129,8 @@ class IdempotentConsumer:
                 await self._handle(envelope)
                 return True
             except Exception as error:
+                if is_unavailable(error):
+                    raise  # not this event's fault: `process` waits for the database
                 if attempt == ATTEMPTS_BEFORE_PARKING:
                     log.exception("event %s failed %d times; parked", envelope.id, attempt)
                     EVENTS_CONSUMED.labels(type=envelope.type, outcome="parked").inc()
@@ -158,11 +176,12 @@ async def _start_with_retry(consumer: AIOKafkaConsumer) -> None:
 
 async def _commit(
     consumer: AIOKafkaConsumer,
-    partition: TopicPartition,
-    records: list[ConsumerRecord[bytes, bytes]],
+    batches: dict[TopicPartition, list[ConsumerRecord[bytes, bytes]]],
 ) -> None:
+    """All partitions of the batch in one request (one round trip, not one per partition)."""
+    offsets = {partition: records[-1].offset + 1 for partition, records in batches.items()}
     try:
-        await consumer.commit({partition: records[-1].offset + 1})
+        await consumer.commit(offsets)
     except KafkaError:
         # The records will come again; the inbox makes that harmless.
-        log.warning("offset commit failed for %s", partition, exc_info=True)
+        log.warning("offset commit failed for %s", sorted(map(str, offsets)), exc_info=True)

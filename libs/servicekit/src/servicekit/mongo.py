@@ -6,8 +6,15 @@ from typing import Any
 
 from pymongo import AsyncMongoClient
 from pymongo.asynchronous.database import AsyncDatabase
+from pymongo.errors import ConnectionFailure, OperationFailure
 
 Document = dict[str, Any]
+
+# Server answers that mean "not now", not "never": MongoDB's retryable and shutdown codes, its
+# WriteConflict (112), and InternalError (1), which FerretDB answers while PostgreSQL is away.
+_UNAVAILABLE_CODES = frozenset(
+    {1, 6, 7, 89, 91, 112, 189, 262, 9001, 10107, 11600, 11602, 13435, 13436}
+)
 
 
 def create_mongo_client(url: str) -> AsyncMongoClient[Document]:
@@ -27,3 +34,11 @@ async def database_is_reachable(database: AsyncDatabase[Document]) -> bool:
     except Exception:  # any failure means "not ready"; the reason is logged by the caller
         return False
     return True
+
+
+def is_unavailable(error: BaseException) -> bool:
+    """The database cannot be reached or cannot answer for now: wait and try again. Anything
+    else is a mistake of ours or of the request, and retrying would not help."""
+    if isinstance(error, ConnectionFailure):
+        return True
+    return isinstance(error, OperationFailure) and error.code in _UNAVAILABLE_CODES

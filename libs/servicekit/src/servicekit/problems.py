@@ -11,6 +11,8 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
+from servicekit.mongo import is_unavailable
+
 log = logging.getLogger(__name__)
 
 PROBLEM_JSON = "application/problem+json"
@@ -72,6 +74,17 @@ _BY_STATUS: dict[int, tuple[str, str, str]] = {
 }
 
 
+def database_unavailable() -> Problem:
+    """Nothing was lost or half done (every write is one guarded document write): try again."""
+    return Problem(
+        503,
+        "database_unavailable",
+        "We cannot reach our records for a moment. Nothing was lost: please try again shortly.",
+        "Qeydlərimizə bir anlıq çata bilmirik. Heç nə itməyib: bir azdan yenidən cəhd edin.",
+        headers={"Retry-After": "2"},
+    )
+
+
 def install_problem_handlers(app: FastAPI) -> None:
     @app.exception_handler(Problem)
     async def _problem(request: Request, error: Problem) -> JSONResponse:
@@ -104,7 +117,12 @@ def install_problem_handlers(app: FastAPI) -> None:
         return problem_response(problem, request.url.path)
 
     @app.exception_handler(Exception)
-    async def _unexpected(request: Request, _error: Exception) -> JSONResponse:
+    async def _unexpected(request: Request, error: Exception) -> JSONResponse:
+        if is_unavailable(error):
+            log.warning(
+                "database unavailable on %s %s: %s", request.method, request.url.path, error
+            )
+            return problem_response(database_unavailable(), request.url.path)
         log.exception("unexpected error on %s %s", request.method, request.url.path)
         problem = Problem(
             500,

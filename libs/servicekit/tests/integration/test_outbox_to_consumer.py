@@ -12,12 +12,13 @@ from datetime import UTC, datetime
 
 import pytest
 from pymongo.asynchronous.database import AsyncDatabase
+from pymongo.errors import OperationFailure
 
-from contracts.envelope import Envelope
+from contracts.envelope import Envelope, to_kafka
 from contracts.events import PaymentExpired
 from contracts.ids import new_id
 from devstack.stack import Stack
-from servicekit.consumer import IdempotentConsumer
+from servicekit.consumer import ATTEMPTS_BEFORE_PARKING, IdempotentConsumer
 from servicekit.kafka import create_producer
 from servicekit.locks import AggregateLocks
 from servicekit.mongo import Document, create_mongo_client
@@ -152,3 +153,35 @@ async def test_the_broker_going_down_mid_flow_loses_nothing_and_doubles_nothing(
         assert sorted(applied) == sorted(every), f"lost: {set(every) - set(applied)}"
         assert set(applied.values()) == {1}
         assert await flow.sender["payments"].count_documents({"outbox_pending": True}) == 0
+
+
+async def test_an_event_waits_out_a_database_outage_and_is_never_parked_for_it(
+    infrastructure: Stack,
+) -> None:
+    client = create_mongo_client(infrastructure.mongo_url)
+    receiver = client[f"receiver_{uuid.uuid4().hex[:8]}"]
+    outage = {"left": ATTEMPTS_BEFORE_PARKING + 1}  # more failures than parking allows
+    handled: list[str] = []
+
+    async def handle(envelope: Envelope) -> None:
+        if outage["left"]:
+            outage["left"] -= 1
+            raise OperationFailure("failed to connect to `user=postgres database=ferretdb`", 1)
+        handled.append(envelope.id)
+
+    consumer = IdempotentConsumer(
+        bootstrap=infrastructure.kafka_bootstrap,
+        group_id="unused",
+        topics=["payments.v1"],
+        database=receiver,
+        handle=handle,
+    )
+    event = expired_event(new_id("pay"))
+    _key, value, headers = to_kafka(event)
+    try:
+        await consumer.process(headers, value, "payments.v1")
+        assert handled == [event.id]
+        assert await receiver["dead_letters"].count_documents({}) == 0
+        assert await receiver["inbox"].count_documents({"_id": event.id}) == 1
+    finally:
+        await client.close()

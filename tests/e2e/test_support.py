@@ -207,6 +207,22 @@ def wrap(event: EventData) -> Envelope:
     )
 
 
+def debited_not_activated(payment_id: str) -> MismatchDetected:
+    """What the reconciler says of a payment debited 5 AZN and not activated by its deadline."""
+    now = datetime.now(UTC)
+    return MismatchDetected(
+        payment_id=payment_id,
+        kind=MismatchKind.DEBITED_NOT_ACTIVATED,
+        service_id="azercell",
+        account="501234567",
+        debited=Money(qepik=500),
+        debited_at=now,
+        deadline=now,
+        trail=(TrailEntry(event_id=new_id("evt"), type="card-debited", time=now),),
+        detected_at=now,
+    )
+
+
 async def cases_of(portal: Portal, headers: dict[str, str], payment_id: str) -> list[Any]:
     answer = await portal.http.get(api(portal), params={"q": payment_id}, headers=headers)
     assert answer.status_code == 200, answer.text
@@ -217,20 +233,8 @@ async def cases_of(portal: Portal, headers: dict[str, str], payment_id: str) -> 
 async def test_a_mismatch_opens_one_case_however_often_told_and_clearing_closes_it(
     portal: Portal,
 ) -> None:
-    now = datetime.now(UTC)
     payment_id = new_id("pay")
-    debit = TrailEntry(event_id=new_id("evt"), type="card-debited", time=now)
-    detected = MismatchDetected(
-        payment_id=payment_id,
-        kind=MismatchKind.DEBITED_NOT_ACTIVATED,
-        service_id="azercell",
-        account="501234567",
-        debited=Money(qepik=500),
-        debited_at=now,
-        deadline=now,
-        trail=(debit,),
-        detected_at=now,
-    )
+    detected = debited_not_activated(payment_id)
     first, copy = wrap(detected), wrap(detected)  # the copy: same facts, a new event id
     await publish(portal.system, [first, first, copy])
     leyla = await sign_in(portal, "leyla", "supervisor")

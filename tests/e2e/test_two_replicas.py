@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import asyncio
 from collections import Counter
-from datetime import UTC, datetime
 
 import httpx
 import pytest
@@ -14,14 +13,12 @@ from aiokafka import AIOKafkaConsumer, AIOKafkaProducer
 from aiokafka.structs import ConsumerRecord, TopicPartition
 
 from contracts.envelope import from_kafka
-from contracts.events import MismatchDetected, MismatchKind, TrailEntry
 from contracts.ids import new_id
-from contracts.money import Money
 from contracts.topics import PARTITIONS, Topic
 from devstack.stack import Stack
 from tests.e2e.portal import FINAL_STATES, Portal, unique_phone
 from tests.e2e.test_callbacks_and_keys import debit_callback, signed
-from tests.e2e.test_support import cases_of, publish, sign_in, wrap
+from tests.e2e.test_support import cases_of, debited_not_activated, publish, sign_in, wrap
 
 pytestmark = pytest.mark.e2e
 
@@ -97,19 +94,8 @@ async def test_events_delivered_again_to_both_replicas_activate_and_refund_once(
 async def test_a_mismatch_delivered_to_both_support_replicas_opens_one_case(
     portal: Portal, system: Stack
 ) -> None:
-    now = datetime.now(UTC)
     payment_id = new_id("pay")
-    detected = MismatchDetected(
-        payment_id=payment_id,
-        kind=MismatchKind.DEBITED_NOT_ACTIVATED,
-        service_id="azercell",
-        account="501234567",
-        debited=Money(qepik=500),
-        debited_at=now,
-        deadline=now,
-        trail=(TrailEntry(event_id=new_id("evt"), type="card-debited", time=now),),
-        detected_at=now,
-    )
+    detected = debited_not_activated(payment_id)
     await publish(system, [wrap(detected)])
     await deliver_again_everywhere(system, Topic.RECONCILIATION, payment_id, "mismatch-detected")
     await publish(system, [wrap(detected)])  # the same facts again, under a new event id

@@ -82,8 +82,9 @@ def _watch(stack: Stack) -> None:
 
 
 def _summary(stack: Stack, seconds: float) -> str:
+    width = max(len(name) for name in stack.processes) + 1
     rows = [
-        f"  {name:<17} pid {process.pid:<8} ready in {stack.timings.get(name, 0):5.1f}s"
+        f"  {name:<{width}} pid {process.pid:<8} ready in {stack.timings.get(name, 0):5.1f}s"
         for name, process in stack.processes.items()
     ]
     return "\n".join(

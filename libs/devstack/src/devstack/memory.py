@@ -36,6 +36,7 @@ def memory_report(pid_file: Path) -> str:
         return f"nothing running: {pid_file} does not exist (start it with `make run`)"
     groups: dict[str, int] = json.loads(pid_file.read_text())
     sizes = {name: group_resident_bytes(group) for name, group in groups.items()}
-    lines = [f"  {name:<17} {size / 2**20:8.1f} MiB" for name, size in sizes.items()]
-    lines.append(f"  {'total':<17} {sum(sizes.values()) / 2**20:8.1f} MiB")
+    width = max(map(len, [*sizes, "total"])) + 1
+    lines = [f"  {name:<{width}} {size / 2**20:8.1f} MiB" for name, size in sizes.items()]
+    lines.append(f"  {'total':<{width}} {sum(sizes.values()) / 2**20:8.1f} MiB")
     return "\n".join(["Resident memory of the running stack:", *lines])

@@ -6,12 +6,12 @@ import asyncio
 import signal
 import sys
 import time
-import urllib.request
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from devstack.apps import http_ok, uvicorn_command
 from devstack.ferretdb import ensure_ferretdb_binary, ferretdb_command
 from devstack.gateway import gateway_command, render_gateway_config
 from devstack.infra import ExternalInfrastructure
@@ -42,17 +42,6 @@ FASTAPI_SERVICES = (
     ServiceSpec("imei-registry", "imei_registry.bootstrap:create_app", "imei_registry"),
     ServiceSpec("support-desk", "support_desk.bootstrap:create_app", "support_desk"),
 )
-
-
-def http_ok(url: str) -> Callable[[], bool]:
-    def check() -> bool:
-        try:
-            with urllib.request.urlopen(url, timeout=1) as response:
-                return 200 <= int(response.status) < 300
-        except OSError:
-            return False
-
-    return check
 
 
 @dataclass
@@ -230,23 +219,9 @@ class Stack:
 
     def _python_service(self, spec: ServiceSpec, replica: int, port: int) -> ManagedProcess:
         name = spec.name if replica == 0 else f"{spec.name}-{replica + 1}"
-        argv = [
-            sys.executable,
-            "-m",
-            "uvicorn",
-            "--factory",
-            spec.module,
-            "--host",
-            "127.0.0.1",
-            "--port",
-            str(port),
-            "--no-access-log",
-            "--log-level",
-            "warning",
-        ]
         return ManagedProcess(
             name,
-            argv,
+            uvicorn_command(spec.module, port),
             self.state_dir / "logs" / f"{name}.log",
             http_ok(f"http://127.0.0.1:{port}/healthz"),
             env=self.service_env(spec.name, port),
@@ -259,23 +234,9 @@ class Stack:
             **self.shared_env(),
             **self.extra_env,
         }
-        argv = [
-            sys.executable,
-            "-m",
-            "uvicorn",
-            "--factory",
-            "sandboxes.app:create_app",
-            "--host",
-            "127.0.0.1",
-            "--port",
-            str(self.ports.sandboxes),
-            "--no-access-log",
-            "--log-level",
-            "warning",
-        ]
         return ManagedProcess(
             "sandboxes",
-            argv,
+            uvicorn_command("sandboxes.app:create_app", self.ports.sandboxes),
             self.state_dir / "logs" / "sandboxes.log",
             http_ok(f"{self.sandbox_url}/healthz"),
             env=env,

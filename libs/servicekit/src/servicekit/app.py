@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import time
-import uuid
 from collections.abc import Awaitable, Callable
 from contextlib import AbstractAsyncContextManager
 
@@ -12,11 +10,9 @@ from fastapi.responses import JSONResponse
 from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
 
 from servicekit.body_limit import BodySizeLimit
-from servicekit.logs import correlation_id
-from servicekit.metrics import HTTP_LATENCY, HTTP_REQUESTS
+from servicekit.observe import ObserveRequests
 from servicekit.problems import install_problem_handlers
 
-CORRELATION_HEADER = "X-Correlation-Id"
 Readiness = Callable[[], Awaitable[dict[str, bool]]]
 
 
@@ -37,7 +33,7 @@ def create_service_app(
         redoc_url=None,
     )
     install_problem_handlers(app)
-    app.middleware("http")(_observe)
+    app.add_middleware(ObserveRequests)
     app.add_middleware(BodySizeLimit, max_bytes=max_body_bytes)
     operations = _operations_router(readiness)
     app.include_router(operations)
@@ -63,31 +59,3 @@ def _operations_router(readiness: Callable[[FastAPI], Readiness]) -> APIRouter:
         return Response(generate_latest(), media_type=CONTENT_TYPE_LATEST)
 
     return router
-
-
-async def _observe(
-    request: Request, call_next: Callable[[Request], Awaitable[Response]]
-) -> Response:
-    incoming = request.headers.get(CORRELATION_HEADER, "")
-    current = incoming if 0 < len(incoming) <= 64 and incoming.isprintable() else uuid.uuid4().hex
-    token = correlation_id.set(current)
-    started = time.perf_counter()
-    try:
-        response = await call_next(request)
-    finally:
-        correlation_id.reset(token)
-    path = _route_label(request)
-    HTTP_LATENCY.labels(request.method, path).observe(time.perf_counter() - started)
-    HTTP_REQUESTS.labels(request.method, path, str(response.status_code)).inc()
-    response.headers[CORRELATION_HEADER] = current
-    return response
-
-
-def _route_label(request: Request) -> str:
-    """The path with its parameters as `{name}`, so metrics do not grow a series per payment."""
-    if request.scope.get("route") is None:
-        return "unmatched"
-    label = request.url.path
-    for name, value in request.path_params.items():
-        label = label.replace(f"/{value}", f"/{{{name}}}", 1)
-    return label

@@ -147,12 +147,21 @@ class OutboxRelay:
             raise failed[0]
 
     async def _publish(self, collection: AsyncCollection[Document], document: Document) -> int:
-        envelopes = [Envelope.model_validate(raw) for raw in document.get(OUTBOX, [])]
-        return await self._publish_events(collection, document["_id"], envelopes)
+        outbox = document.get(OUTBOX, [])
+        envelopes = [Envelope.model_validate(raw) for raw in outbox]
+        return await self._publish_events(collection, document["_id"], envelopes, outbox)
 
     async def _publish_events(
-        self, collection: AsyncCollection[Document], document_id: Any, envelopes: Sequence[Envelope]
+        self,
+        collection: AsyncCollection[Document],
+        document_id: Any,
+        envelopes: Sequence[Envelope],
+        as_written: Sequence[Document] | None = None,
     ) -> int:
+        """`as_written`: the outbox as read (sweep); by default just these events (a writer's
+        notice), which is what the outbox holds unless another write pushed more."""
+        if as_written is None:
+            as_written = [_stored(envelope) for envelope in envelopes]
         # A sweep can meet a document a writer has just pointed at: send each event once, but
         # still clear from the outbox what an earlier pass sent.
         written = {envelope.id for envelope in envelopes}
@@ -168,19 +177,45 @@ class OutboxRelay:
             self._recently_sent[envelope.id] = None
         while len(self._recently_sent) > RECENTLY_SENT_KEPT:
             self._recently_sent.popitem(last=False)
-        await self._mark_sent(collection, document_id, written)
+        await self._mark_sent(collection, document_id, written, as_written)
         for envelope in envelopes:
             EVENTS_PUBLISHED.labels(type=envelope.type).inc()
         return len(envelopes)
 
     async def _mark_sent(
-        self, collection: AsyncCollection[Document], document_id: Any, sent: set[str]
+        self,
+        collection: AsyncCollection[Document],
+        document_id: Any,
+        sent: set[str],
+        as_written: Sequence[Document] | None = None,
     ) -> None:
         async with self._locks.hold(lock_key(collection, document_id)):
+            if as_written is not None and await self._clear_if_only(
+                collection, document_id, as_written, sent
+            ):
+                return
             await until_written(
                 lambda: self._remove_sent(collection, document_id, sent),
                 f"clearing the outbox of {lock_key(collection, document_id)}",
             )
+
+    @staticmethod
+    async def _clear_if_only(
+        collection: AsyncCollection[Document],
+        document_id: Any,
+        as_written: Sequence[Document],
+        sent: set[str],
+    ) -> bool:
+        """One guarded write instead of read + write: empties the outbox if it holds exactly the
+        events that were sent. Anything else there (pushed meanwhile, or stored differently) makes
+        the guard miss, and the caller falls back to reading what is there."""
+        if not as_written or any(raw.get("id") not in sent for raw in as_written):
+            return False
+        result = await collection.update_one(
+            {"_id": document_id, OUTBOX: list(as_written)},
+            {"$set": {OUTBOX: [], PENDING: False}},
+        )
+        return bool(result.matched_count)
 
     @staticmethod
     async def _remove_sent(

@@ -98,3 +98,36 @@ async def test_one_replica_holds_a_claim_until_its_lease_ends_or_it_releases_it(
     assert await store.claim(payment_id, {"receipt_due": True}, "receipt", lease) is not None
     await collection.update_one({"_id": payment_id}, {"$set": {"receipt_due": False}})
     assert await store.claim(payment_id, {"receipt_due": True}, "other", lease) is None
+
+
+async def test_clearing_the_outbox_in_one_write_when_it_holds_only_what_was_sent(
+    collection: AsyncCollection[Document],
+) -> None:
+    payment_id = new_id("pay")
+    sent = expired(payment_id)
+    await collection.insert_one({"_id": payment_id, **new_document_events([sent])})
+    relay = OutboxRelay([collection], cast(AIOKafkaProducer, None), AggregateLocks(), 60.0)
+    as_written = new_document_events([sent])["outbox"]
+
+    assert await relay._clear_if_only(collection, payment_id, as_written, {sent.id})
+    stored = await collection.find_one({"_id": payment_id})
+    assert stored is not None
+    assert stored["outbox"] == []
+    assert stored["outbox_pending"] is False
+
+
+async def test_the_one_write_clearing_misses_when_another_event_was_pushed_and_keeps_it(
+    collection: AsyncCollection[Document],
+) -> None:
+    payment_id = new_id("pay")
+    sent, pushed = expired(payment_id), expired(payment_id)
+    await collection.insert_one({"_id": payment_id, **new_document_events([sent])})
+    await collection.update_one({"_id": payment_id}, with_events({}, [pushed]))
+    relay = OutboxRelay([collection], cast(AIOKafkaProducer, None), AggregateLocks(), 60.0)
+
+    await relay._mark_sent(collection, payment_id, {sent.id}, new_document_events([sent])["outbox"])
+
+    stored = await collection.find_one({"_id": payment_id})
+    assert stored is not None
+    assert [raw["id"] for raw in stored["outbox"]] == [pushed.id]
+    assert stored["outbox_pending"] is True

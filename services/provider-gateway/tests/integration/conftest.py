@@ -17,9 +17,10 @@ from fastapi import FastAPI
 
 from contracts.envelope import Envelope, from_kafka
 from contracts.topics import Topic
+from devstack.apps import http_ok
 from devstack.ports import free_port
 from devstack.processes import ManagedProcess
-from devstack.stack import Stack, http_ok
+from devstack.stack import Stack
 from provider_gateway.bootstrap import create_app
 from provider_gateway.config import Settings
 from servicekit.kafka import create_producer

@@ -45,16 +45,20 @@ class IdempotencyKeys:
 
     async def remember_answer(
         self, key: str, status_code: int, response: dict[str, Any]
-    ) -> KeyRecord | None:
+    ) -> tuple[int, dict[str, Any]] | None:
         """Stores the first answer only: a request taken over by another replica (after
         IN_PROGRESS_SECONDS) can finish twice, and then every answer must be the first one.
-        Returns the record whose answer stands (None if the key was released meanwhile)."""
-        await self._collection.update_one(
+        Returns the answer that stands (None if the key was released meanwhile)."""
+        result = await self._collection.update_one(
             {"_id": key, "status_code": None},
             {"$set": {"status_code": status_code, "response": response}},
         )
+        if result.matched_count:  # ours is the first answer: no need to read it back
+            return status_code, response
         stored = await self._collection.find_one({"_id": key})
-        return _record(stored) if stored is not None else None
+        if stored is None or stored.get("status_code") is None:
+            return None
+        return stored["status_code"], stored.get("response") or {}
 
     async def release(self, key: str) -> None:
         """Frees a key whose request could not be started, so the customer can retry with it."""

@@ -48,8 +48,8 @@ async def create_payment(
         payment = await _start(checkout, key, record.payment_id, request)
     answer = payment_created_view(payment)
     standing = await checkout.keys.remember_answer(key, 201, answer)
-    if standing is not None and standing.status_code is not None and standing.response:
-        return _repeat(standing.status_code, standing.response)  # the first answer, maybe ours
+    if standing is not None and standing[1]:
+        return _repeat(*standing)  # the first answer, maybe ours
     return 201, answer
 
 

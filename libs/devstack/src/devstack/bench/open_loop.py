@@ -13,36 +13,10 @@ import asyncio
 import json
 import sys
 import time
-import uuid
 
 import httpx
 
-from devstack.bench.payments_load import CARD, Figures, follow
-
-
-async def one_payment(
-    client: httpx.AsyncClient, gateway: str, due_at: float, figures: Figures
-) -> None:
-    response = await client.post(
-        f"{gateway}/api/payments",
-        json={
-            "service_id": "azercell",
-            "account": "50" + str(uuid.uuid4().int)[:7],
-            "amount": "1.00",
-        },
-        headers={"Idempotency-Key": uuid.uuid4().hex},
-    )
-    figures.create_seconds.append(time.monotonic() - due_at)
-    if response.status_code != 201:
-        figures.failed += 1
-        return
-    figures.created += 1
-    created = response.json()
-    paid = await client.post(created["payment_page_url"], data=CARD)
-    if paid.status_code >= 400:
-        figures.failed += 1
-        return
-    figures.pending.append(created["payment_id"])
+from devstack.bench.payments_load import Figures, create_and_pay, follow, raw_figures
 
 
 async def run(gateway: str, rate: float, seconds: float) -> dict[str, object]:
@@ -54,22 +28,12 @@ async def run(gateway: str, rate: float, seconds: float) -> dict[str, object]:
         for number in range(int(rate * seconds)):
             due_at = started + number / rate
             await asyncio.sleep(max(0.0, due_at - time.monotonic()))
-            arrivals.append(asyncio.create_task(one_payment(client, gateway, due_at, figures)))
+            arrivals.append(asyncio.create_task(create_and_pay(client, gateway, figures, due_at)))
         await asyncio.gather(*arrivals)
         load_seconds = time.monotonic() - started
         await follow(client, gateway, figures, until=time.monotonic() + 60)
         drained_seconds = time.monotonic() - started
-    return {
-        "rate": rate,
-        "load_seconds": load_seconds,
-        "drained_seconds": drained_seconds,
-        "created": figures.created,
-        "completed": figures.completed,
-        "failed": figures.failed,
-        "unfinished": len(figures.pending),
-        "create_seconds": figures.create_seconds,
-        "debit_to_completion_seconds": figures.debit_to_completion,
-    }
+    return {"rate": rate, **raw_figures(figures, load_seconds, drained_seconds)}
 
 
 def main() -> None:

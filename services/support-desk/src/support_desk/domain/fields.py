@@ -7,6 +7,7 @@ import unicodedata
 from dataclasses import dataclass
 
 from contracts.ids import is_id
+from support_desk.domain.card_numbers import mask_card_numbers
 
 NAME_MAX = 50
 _NAME_SEPARATORS = frozenset(" -'’")
@@ -79,7 +80,8 @@ def subject_slug(raw: object) -> str:
 
 
 def message_text(raw: object, limit: int = 5000) -> str:
-    """Kept as text, whatever it contains (HTML included): it is escaped wherever it is shown."""
+    """Kept as text, whatever it contains (HTML included): it is escaped wherever it is shown.
+    A card number in it is masked before anything else sees it."""
     if not isinstance(raw, str) or not raw.strip():
         raise refuse("message", "required", "Describe the problem.", "Problemi təsvir edin.")
     text = _CONTROL.sub("", raw.replace("\r\n", "\n").replace("\r", "\n")).strip()
@@ -87,7 +89,7 @@ def message_text(raw: object, limit: int = 5000) -> str:
         raise refuse(
             "message", "too_long", f"At most {limit} characters.", f"Ən çoxu {limit} simvol."
         )
-    return text
+    return mask_card_numbers(text)
 
 
 def payment_reference(raw: object) -> str | None:

@@ -4,9 +4,16 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, StringConstraints
+from pydantic import AfterValidator, BaseModel, ConfigDict, StringConstraints
 
-Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=5000)]
+from support_desk.domain.card_numbers import mask_card_numbers
+
+# Free text that goes on a ticket (and to the customer): a pasted card number is masked here.
+Text = Annotated[
+    str,
+    StringConstraints(strip_whitespace=True, min_length=1, max_length=5000),
+    AfterValidator(mask_card_numbers),
+]
 Short = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
 Username = Annotated[str, StringConstraints(pattern=r"^[a-z0-9._-]{1,64}$")]
 
@@ -29,7 +36,11 @@ class ResolveRequest(_Request):
 
 class RedirectRequest(_Request):
     institution: Short  # e.g. "imei.az (MCQS), phone 157"
-    note: Annotated[str, StringConstraints(strip_whitespace=True, max_length=2000)] = ""
+    note: Annotated[
+        str,
+        StringConstraints(strip_whitespace=True, max_length=2000),
+        AfterValidator(mask_card_numbers),
+    ] = ""
 
 
 class CustomerReplyRequest(_Request):

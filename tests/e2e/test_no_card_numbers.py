@@ -1,0 +1,133 @@
+"""Card numbers never touch our storage: not even one a customer pastes into a letter or a
+specialist types into a reply. After the session's payments and letters, no database document, no
+event on any topic, no log of ours and no e-mail we sent holds one.
+
+The card-number test here is written apart from the services' own (a different implementation of
+the same rule: 13-19 digits passing Luhn; 15 digits only with American Express's 34/37, since an
+IMEI is 15 digits and passes Luhn too).
+"""
+
+from __future__ import annotations
+
+import re
+import uuid
+
+import pytest
+from aiokafka import AIOKafkaConsumer
+from aiokafka.structs import TopicPartition
+from bson import json_util
+from pymongo import AsyncMongoClient
+
+from contracts.topics import PARTITIONS, Topic
+from devstack.stack import Stack
+from tests.e2e.portal import Portal
+from tests.e2e.test_support import api, letter, sign_in, write_letter
+
+pytestmark = pytest.mark.e2e
+
+PASTED = ("4111 1111 1111 1111", "5555-5555-5555-4444", "378282246310005")
+OUTSIDE_WORLD_LOGS = {"sandboxes.log"}  # the bank's card page is the bank's, not ours
+CANDIDATE = re.compile(r"(?<!\d)\d(?:[ -]?\d){12,18}(?!\d)")
+
+
+def card_numbers_in(text: str) -> list[str]:
+    found = []
+    for match in CANDIDATE.finditer(text):
+        digits = "".join(ch for ch in match.group(0) if ch.isdigit())
+        is_amex = digits.startswith(("34", "37"))
+        if _luhn(digits) and (len(digits) != 15 or is_amex):
+            found.append(match.group(0))
+    return found
+
+
+def _luhn(digits: str) -> bool:
+    checksum = 0
+    for index, digit in enumerate(int(d) for d in reversed(digits)):
+        checksum += digit if index % 2 == 0 else (digit * 2 // 10 + digit * 2 % 10)
+    return checksum % 10 == 0
+
+
+async def test_no_card_number_is_kept_anywhere_even_one_pasted_into_a_letter(
+    portal: Portal, system: Stack
+) -> None:
+    email = f"kart-{uuid.uuid4().hex[:8]}@example.az"
+    message = f"Pul çıxıb. Kartım {PASTED[0]}, o biri {PASTED[1]}, Amex {PASTED[2]}."
+    written = await write_letter(portal, json=letter(email, message=message))
+    assert written.status_code == 201, written.text
+    ticket_id = written.json()["ticket_id"]
+    aysel = await sign_in(portal, "aysel")
+    ticket = (await portal.http.get(api(portal, f"/{ticket_id}"), headers=aysel)).json()
+    assert "•••• 1111" in str(ticket) and "•••• 4444" in str(ticket)
+    taken = await portal.http.post(api(portal, f"/{ticket_id}/assign"), json={}, headers=aysel)
+    assert taken.status_code == 200, taken.text
+    replied = await portal.http.post(
+        api(portal, f"/{ticket_id}/replies"),
+        json={"message": "Yazdığınız 4000 0000 0000 0002 kartını bankınıza bildirin."},
+        headers=aysel,
+    )
+    assert replied.status_code == 200, replied.text
+    assert await portal.mail_to(email, ticket_id) is not None
+
+    findings = {
+        **await in_databases(system),
+        **await in_topics(system),
+        **in_logs(system),
+        **await in_mail(portal, email),
+    }
+    assert findings == {}
+
+
+async def in_databases(system: Stack) -> dict[str, list[str]]:
+    client: AsyncMongoClient[dict[str, object]] = AsyncMongoClient(system.mongo_url)
+    found: dict[str, list[str]] = {}
+    try:
+        for name in await client.list_database_names():
+            database = client[name]
+            for collection in await database.list_collection_names():
+                async for document in database[collection].find({}):
+                    if hits := card_numbers_in(json_util.dumps(document)):
+                        found[f"{name}.{collection} {document.get('_id')}"] = hits
+    finally:
+        await client.close()
+    return found
+
+
+async def in_topics(system: Stack) -> dict[str, list[str]]:
+    consumer = AIOKafkaConsumer(bootstrap_servers=system.kafka_bootstrap, group_id=None)
+    await consumer.start()
+    found: dict[str, list[str]] = {}
+    try:
+        partitions = [TopicPartition(t.value, p) for t in Topic for p in range(PARTITIONS)]
+        consumer.assign(partitions)
+        await consumer.seek_to_beginning(*partitions)
+        ends = await consumer.end_offsets(partitions)
+        while [tp for tp, end in ends.items() if await consumer.position(tp) < end]:
+            for records in (await consumer.getmany(timeout_ms=500)).values():
+                for record in records:
+                    if hits := card_numbers_in((record.value or b"").decode(errors="replace")):
+                        found[f"{record.topic}@{record.offset}"] = hits
+    finally:
+        await consumer.stop()
+    return found
+
+
+def in_logs(system: Stack) -> dict[str, list[str]]:
+    logs = system.state_dir / "logs"
+    return {
+        path.name: hits
+        for path in sorted(logs.glob("*.log"))
+        if path.name not in OUTSIDE_WORLD_LOGS
+        if (hits := card_numbers_in(path.read_text(errors="replace")))
+    }
+
+
+async def in_mail(portal: Portal, address: str) -> dict[str, list[str]]:
+    listing = await portal.http.get(
+        f"{portal.system.sandbox_url}/mail/messages", params={"to": address}
+    )
+    found = {}
+    for summary in listing.json():
+        full = await portal.http.get(f"{portal.system.sandbox_url}/mail/messages/{summary['id']}")
+        if hits := card_numbers_in(full.text):
+            found[f"mail {summary['subject']}"] = hits
+    return found

@@ -11,14 +11,16 @@ from contracts.topics import Topic
 from servicekit.app import create_service_app
 from servicekit.lifespan import ServiceWiring, runtime_readiness, service_lifespan
 from servicekit.runtime import ServiceRuntime
-from support_desk.adapters import attachments, repository
+from support_desk.adapters import attachments, repository, sign_ins
 from support_desk.adapters.categories import load_sla_table
 from support_desk.adapters.documents import LETTERS_PENDING
 from support_desk.adapters.mailer import Mailer
+from support_desk.adapters.sign_ins import SignInGuard
 from support_desk.adapters.staff import StaffDirectory, TokenIssuer
 from support_desk.config import Settings
 from support_desk.domain.attachments import MAX_ATTACHMENT_BYTES
 from support_desk.domain.permissions import Role
+from support_desk.domain.sign_in import SignInPolicy
 from support_desk.entrypoints import auth, contact, desk, lookup
 from support_desk.entrypoints.consumer import HANDLED_EVENTS, make_handler
 from support_desk.handlers.context import SupportDesk
@@ -55,6 +57,11 @@ def create_app(
             mailer=Mailer(settings.smtp_host, settings.smtp_port, settings.mail_from),
             staff=staff,
             tokens=tokens,
+            sign_ins=SignInGuard(
+                runtime.database[sign_ins.COLLECTION],
+                SignInPolicy(lock=timedelta(seconds=settings.sign_in_lock_seconds)),
+                clock,
+            ),
             sla=sla,
             clock=clock,
         )

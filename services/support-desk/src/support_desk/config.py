@@ -17,6 +17,8 @@ class Settings(ServiceSettings):
     # Signing key of specialists' tokens, and their lifetime.
     support_jwt_secret: SecretStr = SecretStr("dev-only-support-desk-jwt-signing-secret-0001")
     support_token_minutes: int = 60
+    # After 5 wrong passwords in a row a name is locked this long (each further one locks anew).
+    sign_in_lock_seconds: float = 300.0
     # Seed users: comma-separated usernames, one password per role.
     support_specialists: str = "aysel,rashad"
     support_supervisors: str = "leyla"

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import math
+from datetime import timedelta
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Request
@@ -55,6 +57,18 @@ def signed_in(member: Annotated[StaffMember | None, Depends(signed_in_or_none)])
     return member
 
 
+def _locked(wait: timedelta) -> Problem:
+    seconds = max(1, math.ceil(wait.total_seconds()))
+    return Problem(
+        429,
+        "sign_in_locked",
+        f"Too many wrong passwords: try again in {seconds} s, or ask a supervisor.",
+        f"Şifrə dəfələrlə yanlış yazılıb: {seconds} san. sonra yenidən cəhd edin və ya "
+        "rəhbərə müraciət edin.",
+        headers={"Retry-After": str(seconds)},
+    )
+
+
 StaffDep = Annotated[StaffMember, Depends(signed_in)]
 OptionalStaffDep = Annotated[StaffMember | None, Depends(signed_in_or_none)]
 
@@ -63,13 +77,18 @@ OptionalStaffDep = Annotated[StaffMember | None, Depends(signed_in_or_none)]
 async def issue_token(
     desk: DeskDep, form: Annotated[OAuth2PasswordRequestForm, Depends()]
 ) -> dict[str, Any]:
+    if wait := await desk.sign_ins.wait(form.username):
+        raise _locked(wait)
     member = desk.staff.authenticate(form.username, form.password)
     if member is None:
+        if wait := await desk.sign_ins.failed(form.username):
+            raise _locked(wait)
         raise _unauthenticated(
             "invalid_credentials",
             "Wrong username or password.",
             "İstifadəçi adı və ya şifrə yanlışdır.",
         )
+    await desk.sign_ins.succeeded(form.username)
     return {
         "access_token": desk.tokens.issue(member),
         "token_type": "bearer",

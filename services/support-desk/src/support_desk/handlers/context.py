@@ -9,6 +9,7 @@ from datetime import datetime
 from support_desk.adapters.attachments import AttachmentStore
 from support_desk.adapters.mailer import Mailer
 from support_desk.adapters.repository import TicketRepository
+from support_desk.adapters.sign_ins import SignInGuard
 from support_desk.adapters.staff import StaffDirectory, TokenIssuer
 from support_desk.config import Settings
 from support_desk.domain.sla import SlaTable
@@ -22,5 +23,6 @@ class SupportDesk:
     mailer: Mailer
     staff: StaffDirectory
     tokens: TokenIssuer
+    sign_ins: SignInGuard
     sla: SlaTable
     clock: Callable[[], datetime]

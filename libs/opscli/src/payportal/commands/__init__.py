@@ -1,0 +1,1 @@
+"""The command groups of `payportal`, each a Typer app registered in `payportal.cli`."""

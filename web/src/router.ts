@@ -42,6 +42,7 @@ export function render(moveFocus = false): void {
   const { pathname, search } = window.location;
   const [page, params] = match(pathname);
   main.replaceChildren();
+  main.className = ""; // a page may widen it (the console's queue)
   markCurrent(pathname);
   page({ main, params, query: new URLSearchParams(search), signal: leave.signal });
   if (moveFocus) {

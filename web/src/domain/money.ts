@@ -1,7 +1,7 @@
 // Money as integer qəpik, as every API sends it; the commission computed as provider-gateway does.
 import type { CommissionRule } from "../api/catalog";
 
-const AMOUNT = /^(\d{1,7})(?:[.,](\d{1,2}))?$/;
+const AMOUNT = /^(\d{1,12})(?:[.,](\d{1,2}))?$/;
 
 /** "10", "10.5" or "10,50" → qəpik; null when it is not an amount. */
 export function parseAmount(text: string): number | null {

@@ -1,12 +1,12 @@
-import { consoleEn } from "./en";
 import type { Messages } from "./az";
+import { consoleRu } from "./console";
 
-// The specialist console is not translated into Russian: it reads in English.
 export const ru: Messages = {
-  ...consoleEn,
+  ...consoleRu,
   brand: "Smartpay",
   skipToContent: "Перейти к основному содержанию",
   languageNav: "Язык",
+  menu: "Меню",
   mainNav: "Главное меню",
   navHome: "Услуги",
   navFaq: "Вопросы",
@@ -37,6 +37,7 @@ export const ru: Messages = {
   amountShort: "Сумма",
   amountHint: "{min} – {max} AZN",
   amountInvalid: "Введите сумму цифрами, например 10.50.",
+  amountAboveMaximum: "Можно оплатить не больше {max} AZN.",
   amountOutOfRange: "Сумма должна быть от {min} до {max} AZN.",
   accountEmpty: "Заполните это поле.",
   email: "E-mail (для квитанции, необязательно)",
@@ -127,5 +128,5 @@ export const ru: Messages = {
   statusPending: "Регистрация ожидается",
   statusRegistered: "Зарегистрирован",
   statusRejected: "Отклонён",
-  registryContacts: "MCQS: imei.az, телефон 157",
+  registryContacts: "По вопросам реестра MCQS: {site}, телефон {phone}",
 };

@@ -2,10 +2,11 @@
 import { queue, session, signIn, signOut, type TicketSummary } from "../api/desk";
 import { ApiError } from "../api/http";
 import { errorWords } from "../api/problemText";
-import { language, pick, t, type Localized } from "../i18n";
+import { clockText } from "../domain/dates";
+import { t } from "../i18n";
 import type { MessageKey } from "../i18n/az";
 import { navigate, type PageContext } from "../router";
-import { h, inLanguage, replaceChildren } from "../ui/dom";
+import { h, replaceChildren } from "../ui/dom";
 import { field } from "../ui/field";
 import { setTitle } from "../ui/title";
 import { sayError, textInput } from "./formParts";
@@ -35,17 +36,18 @@ export function sayDeskError(into: HTMLElement, error: unknown): void {
     }
     const reason = errorWords(error).text;
     if (status === 403) return replaceChildren(into, t("forbiddenAction", { reason }));
-    if (status === 409) return replaceChildren(into, t("wrongState", { reason }));
+    const state = (error.problem as { state?: string }).state;
+    if (status === 409 && state) {
+      return replaceChildren(into, t("wrongState", { state: stateWords(state) }));
+    }
   }
   sayError(into, error);
 }
 
-function clockText(dueAt: string, state: string): { text: string; overdue: boolean } {
+function slaText(dueAt: string, state: string): { text: string; overdue: boolean } {
   if (state !== "new" && state !== "assigned") return { text: t("clockStopped"), overdue: false };
   const seconds = Math.round((Date.parse(dueAt) - Date.now()) / 1000);
-  const whole = Math.abs(seconds);
-  const pad = (n: number) => String(n).padStart(2, "0");
-  const time = `${Math.floor(whole / 3600)}:${pad(Math.floor(whole / 60) % 60)}:${pad(whole % 60)}`;
+  const time = clockText(seconds);
   return seconds >= 0
     ? { text: t("timeLeft", { time }), overdue: false }
     : { text: t("overdueBy", { time }), overdue: true };
@@ -55,7 +57,7 @@ function clockText(dueAt: string, state: string): { text: string; overdue: boole
 export function slaClock(dueAt: string, state: string, signal: AbortSignal): HTMLElement {
   const element = h("span", { class: "sla" });
   const tick = () => {
-    const { text, overdue } = clockText(dueAt, state);
+    const { text, overdue } = slaText(dueAt, state);
     element.textContent = text;
     element.classList.toggle("overdue", overdue);
   };
@@ -65,23 +67,34 @@ export function slaClock(dueAt: string, state: string, signal: AbortSignal): HTM
   return element;
 }
 
-export function stateLabel(state: string, text: Localized): Node {
-  const words = pick(text);
-  return h(
-    "span",
-    { class: `desk-state state-${state}` },
-    inLanguage(words.text, words.lang, language()),
-  );
+/** The console's own name of a state: the same in the filter, the queue and the ticket. */
+export function stateWords(state: string): string {
+  const known = STATES.find(([value]) => value === state);
+  return known ? t(known[1]) : state;
+}
+
+export function stateLabel(state: string): Node {
+  return h("span", { class: `desk-state state-${state}` }, stateWords(state));
+}
+
+export function roleWords(role: string): string {
+  if (role === "supervisor") return t("roleSupervisor");
+  return role === "specialist" ? t("roleSpecialist") : role;
 }
 
 export function consolePage(context: PageContext): void {
   setTitle(t("consoleTitle"));
+  context.main.classList.add("desk");
   const signed = session();
   if (!signed) return signInForm(context);
   const bar = h(
     "p",
     { class: "console-bar" },
-    h("span", { id: "signed-in" }, t("signedInAs", { name: signed.username, role: signed.role })),
+    h(
+      "span",
+      { id: "signed-in" },
+      t("signedInAs", { name: signed.username, role: roleWords(signed.role) }),
+    ),
     " ",
     h(
       "button",
@@ -198,6 +211,11 @@ function queuePart({ main, query, signal }: PageContext): void {
     });
 }
 
+/** A cell that names its column, for the cards the queue becomes on a phone. */
+function cell(column: MessageKey, content: Node | string): HTMLElement {
+  return h("td", { "data-label": t(column) }, content);
+}
+
 function queueTable(tickets: TicketSummary[], signal: AbortSignal): Node {
   if (!tickets.length) return h("p", { class: "muted" }, t("noTickets"));
   const head = [
@@ -219,12 +237,18 @@ function queueTable(tickets: TicketSummary[], signal: AbortSignal): Node {
         h(
           "tr",
           { "data-ticket": ticket.ticket_id, class: ticket.overdue ? "overdue" : null },
-          h("td", {}, h("a", { href: `/console/tickets/${ticket.ticket_id}` }, ticket.ticket_id)),
-          h("td", {}, ticket.subject),
-          h("td", {}, ticket.customer ? `${ticket.customer.name} <${ticket.customer.email}>` : "—"),
-          h("td", {}, stateLabel(ticket.state, ticket.state_text)),
-          h("td", {}, ticket.assignee ?? "—"),
-          h("td", {}, slaClock(ticket.due_at, ticket.state, signal)),
+          cell(
+            "colTicket",
+            h("a", { href: `/console/tickets/${ticket.ticket_id}` }, ticket.ticket_id),
+          ),
+          cell("colSubject", ticket.subject),
+          cell(
+            "colCustomer",
+            ticket.customer ? `${ticket.customer.name} <${ticket.customer.email}>` : "—",
+          ),
+          cell("colState", stateLabel(ticket.state)),
+          cell("colAssignee", ticket.assignee ?? "—"),
+          cell("colSla", slaClock(ticket.due_at, ticket.state, signal)),
         ),
       ),
     ),

@@ -8,14 +8,16 @@ import {
   staffTicket,
   type StaffTicket,
 } from "../api/desk";
+import { allowedActions } from "../domain/deskActions";
 import { t, words } from "../i18n";
 import type { MessageKey } from "../i18n/az";
 import { navigate, type PageContext } from "../router";
 import { h, replaceChildren } from "../ui/dom";
 import { field, type Field, type FormControl } from "../ui/field";
 import { setTitle } from "../ui/title";
-import { bakuTime, textInput } from "./formParts";
+import { deadline, textInput } from "./formParts";
 import { CATEGORIES, sayDeskError, slaClock, stateLabel } from "./console";
+import { trailList } from "./consoleTrail";
 
 export function consoleTicketPage({ main, params, signal }: PageContext): void {
   const id = params[0] ?? "";
@@ -84,42 +86,56 @@ export function consoleTicketPage({ main, params, signal }: PageContext): void {
     });
     return form;
   };
-  const textArea = (name: string, label: MessageKey) =>
+  // The hint says, before sending, that the words go to the customer.
+  const textArea = (name: string, label: MessageKey, warning: MessageKey) =>
     field<FormControl>({
       label: t(label),
+      hint: t(warning),
       input: h("textarea", { id: name, name, rows: 4, maxlength: 5000 }),
     });
 
   const actions = (ticket: StaffTicket): Node => {
     const id = ticket.ticket_id;
-    const take = h(
-      "button",
-      { type: "button", class: "secondary", id: "assign-me" },
-      t("assignToMe"),
-    );
-    take.addEventListener("click", () => void act(() => assignToMe(id), take));
-    const institution = field<FormControl>({
-      label: t("institutionLabel"),
-      input: textInput("institution", { maxlength: "200" }),
-    });
-    const note = field<FormControl>({ label: t("noteLabel"), input: textInput("note") });
-    return h(
-      "section",
-      { class: "desk-actions" },
-      take,
-      actionForm("reply", [textArea("reply", "replyLabel")], "sendReply", ([text]) =>
-        reply(id, text ?? ""),
-      ),
-      actionForm(
-        "resolve",
-        [textArea("resolution", "resolutionLabel")],
-        "resolveAction",
-        ([text]) => resolve(id, text ?? ""),
-      ),
-      actionForm("redirect", [institution, note], "redirectAction", ([where, why]) =>
-        redirect(id, where ?? "", why ?? ""),
-      ),
-    );
+    const me = session() ?? { username: "", role: "" };
+    const allowed = allowedActions(ticket.state, ticket.assignee, me);
+    const parts: Node[] = [];
+    if (allowed.includes("assign")) {
+      const take = h(
+        "button",
+        { type: "button", class: "secondary", id: "assign-me" },
+        t("assignToMe"),
+      );
+      take.addEventListener("click", () => void act(() => assignToMe(id), take));
+      parts.push(take);
+    }
+    if (allowed.includes("reply")) {
+      const text = textArea("reply", "replyLabel", "replyWarning");
+      parts.push(actionForm("reply", [text], "sendReply", ([words]) => reply(id, words ?? "")));
+    }
+    if (allowed.includes("resolve")) {
+      const text = textArea("resolution", "resolutionLabel", "resolutionWarning");
+      parts.push(
+        actionForm("resolve", [text], "resolveAction", ([words]) => resolve(id, words ?? "")),
+      );
+    }
+    if (allowed.includes("redirect")) {
+      const institution = field<FormControl>({
+        label: t("institutionLabel"),
+        hint: t("redirectWarning"),
+        input: textInput("institution", { maxlength: "200" }),
+      });
+      const note = field<FormControl>({ label: t("noteLabel"), input: textInput("note") });
+      parts.push(
+        actionForm("redirect", [institution, note], "redirectAction", ([where, why]) =>
+          redirect(id, where ?? "", why ?? ""),
+        ),
+      );
+    }
+    if (!allowed.length) parts.push(h("p", { class: "note", id: "no-actions" }, t("ticketClosed")));
+    else if (!allowed.includes("resolve") && ticket.assignee) {
+      parts.push(h("p", { class: "note" }, t("notYours", { name: ticket.assignee })));
+    }
+    return h("section", { class: "desk-actions" }, ...parts);
   };
 
   staffTicket(id, signal)
@@ -143,7 +159,7 @@ function ticketParts(ticket: StaffTicket, signal: AbortSignal): Node[] {
   const customer = ticket.customer;
   const facts = Object.entries(ticket.facts ?? {});
   return [
-    h("p", { id: "ticket-state" }, stateLabel(ticket.state, ticket.state_text)),
+    h("p", { id: "ticket-state" }, stateLabel(ticket.state)),
     h(
       "dl",
       {},
@@ -153,10 +169,13 @@ function ticketParts(ticket: StaffTicket, signal: AbortSignal): Node[] {
         t("colCustomer"),
         customer ? `${customer.first_name} ${customer.last_name} <${customer.email}>` : null,
       ),
-      ...row("payment_id", ticket.payment_id),
+      ...row(t("colPayment"), ticket.payment_id),
       ...row("IMEI", ticket.imeis.join(", ")),
       ...row(t("colAssignee"), ticket.assignee),
-      ...row(t("ticketDueAt"), `${bakuTime(ticket.due_at)} (${ticket.sla_hours} h)`),
+      ...row(
+        t("ticketDueAt"),
+        h("span", { id: "ticket-due" }, deadline(ticket.due_at, ticket.sla_hours)),
+      ),
       ...row(t("colSla"), slaClock(ticket.due_at, ticket.state, signal)),
       ...row(t("institutionLabel"), ticket.institution),
       ...row(t("resolutionLabel"), ticket.resolution),
@@ -180,20 +199,6 @@ function ticketParts(ticket: StaffTicket, signal: AbortSignal): Node[] {
         ]
       : []),
     h("h2", {}, t("caseTrail")),
-    h(
-      "ol",
-      { class: "trail" },
-      ...ticket.trail.map((entry) =>
-        h(
-          "li",
-          {},
-          h("time", { datetime: entry.at }, bakuTime(entry.at)),
-          ` ${entry.action}`,
-          entry.by ? ` (${entry.by})` : "",
-          entry.text ? h("div", { class: "trail-text" }, entry.text) : null,
-          entry.ref ? h("div", { class: "muted" }, entry.ref) : null,
-        ),
-      ),
-    ),
+    trailList(ticket.trail),
   ];
 }

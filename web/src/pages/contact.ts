@@ -6,7 +6,7 @@ import type { PageContext } from "../router";
 import { h, inLanguage, replaceChildren } from "../ui/dom";
 import { field, type Field, type FormControl } from "../ui/field";
 import { setTitle } from "../ui/title";
-import { apiProblem, bakuTime, sayError, showFieldErrors, textInput } from "./formParts";
+import { apiProblem, bakuTime, deadline, sayError, showFieldErrors, textInput } from "./formParts";
 
 let lastEmail = ""; // so the status page needs only the number right after sending
 
@@ -158,7 +158,7 @@ export function ticketPage({ main, query, signal }: PageContext): void {
           h("dt", {}, t("ticketNumber")),
           h("dd", {}, found.ticket_id),
           h("dt", {}, t("ticketDueAt")),
-          h("dd", { id: "ticket-due" }, `${bakuTime(found.due_at)} (${found.sla_hours} h)`),
+          h("dd", { id: "ticket-due" }, deadline(found.due_at, found.sla_hours)),
         ),
         found.answers.length ? h("h3", {}, t("ticketAnswers")) : null,
         ...found.answers.map((one) => h("blockquote", {}, h("p", {}, one.text))),

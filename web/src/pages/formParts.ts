@@ -1,11 +1,10 @@
 // Pieces the support and IMEI pages share: text inputs, field errors from a 422, times in Baku.
 import { ApiError, type Problem } from "../api/http";
 import { errorWords, type Words } from "../api/problemText";
-import { language, pick, t, type Language } from "../i18n";
+import { bakuDateTime, hoursText } from "../domain/dates";
+import { language, pick, t } from "../i18n";
 import { h, inLanguage, replaceChildren } from "../ui/dom";
 import type { Field, FormControl } from "../ui/field";
-
-const LOCALES: Record<Language, string> = { az: "az-AZ", en: "en-GB", ru: "ru-RU" };
 
 // support-desk words its field problems in Azerbaijani and English; these are the Russian ones.
 const RU_FIELD: Record<string, string> = {
@@ -19,9 +18,14 @@ export function textInput(id: string, extra: Record<string, string | boolean> = 
   return h("input", { id, name: id, type: "text", spellcheck: "false", ...extra });
 }
 
-export function bakuTime(iso: string): string {
-  const options: Intl.DateTimeFormatOptions = { dateStyle: "medium", timeStyle: "short" };
-  return new Date(iso).toLocaleString(LOCALES[language()], { ...options, timeZone: "Asia/Baku" });
+/** A moment in Baku time, in the chosen language. */
+export function bakuTime(iso: string, withSeconds = false): string {
+  return bakuDateTime(iso, language(), withSeconds);
+}
+
+/** A deadline with its length: "5 dekabr 2026, 11:00 (72 saat)". */
+export function deadline(iso: string, hours: number): string {
+  return `${bakuTime(iso)} (${hoursText(hours, language())})`;
 }
 
 /** Puts each field problem of a 422 next to its field; true when at least one found a field. */

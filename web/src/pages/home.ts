@@ -7,6 +7,7 @@ import { h, replaceChildren } from "../ui/dom";
 import { setTitle } from "../ui/title";
 
 const SEARCH_DELAY_MS = 200;
+const IMEI_SERVICE = "imei-registration";
 
 export function homePage({ main, query, signal }: PageContext): void {
   setTitle(t("homeTitle"));
@@ -116,7 +117,7 @@ function showServices(list: HTMLElement, status: HTMLElement, found: ServiceSumm
         {},
         h(
           "a",
-          { href: `/services/${service.id}`, class: "service-link" },
+          { href: serviceHref(service.id), class: "service-link" },
           h(
             "span",
             { class: "initial", "aria-hidden": "true" },
@@ -127,4 +128,9 @@ function showServices(list: HTMLElement, status: HTMLElement, found: ServiceSumm
       ),
     ),
   );
+}
+
+/** IMEI registration is paid from its own page (a quote for the device), not an account form. */
+export function serviceHref(id: string): string {
+  return id === IMEI_SERVICE ? "/imei" : `/services/${id}`;
 }

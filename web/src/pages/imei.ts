@@ -18,16 +18,14 @@ function said(text: Localized): Node {
   return inLanguage(words.text, words.lang, language());
 }
 
+/** "… {site}, telefon {phone}": the registry's contacts named once, as links. */
 function registryLine(): HTMLElement {
-  return h(
-    "p",
-    { class: "registry" },
-    t("registryContacts"),
-    " — ",
-    h("a", { href: "https://imei.az", rel: "noopener noreferrer" }, "imei.az"),
-    ", ",
-    h("a", { href: "tel:157" }, "157"),
-  );
+  const links: Record<string, Node> = {
+    site: h("a", { href: "https://imei.az", rel: "noopener noreferrer" }, "imei.az"),
+    phone: h("a", { href: "tel:157" }, "157"),
+  };
+  const parts = t("registryContacts").split(/\{(site|phone)\}/);
+  return h("p", { class: "registry" }, ...parts.map((part, i) => (i % 2 ? links[part] : part)));
 }
 
 export function imeiPage({ main, signal }: PageContext): void {
@@ -75,6 +73,7 @@ export function imeiPage({ main, signal }: PageContext): void {
     event.preventDefault();
     formError.replaceChildren();
     outcome.replaceChildren();
+    email.root.hidden = false;
     const type = chosen();
     const imeis = [
       imei1.input.value.trim(),
@@ -87,10 +86,15 @@ export function imeiPage({ main, signal }: PageContext): void {
     } catch (error) {
       if (signal.aborted) return;
       const problem = apiProblem(error);
-      sayError(formError, error);
-      if (problem) showFieldErrors({ email: email, "imeis.0": imei1, "imeis.1": imei2 }, problem);
+      // Said once: next to the field it is about, or else above the button.
+      const fields = { email: email, "imeis.0": imei1, "imeis.1": imei2 };
+      const target = problem ? showFieldErrors(fields, problem) : null;
+      if (target) target.input.focus();
+      else sayError(formError, error);
       const offer = (problem as { ticket?: TicketOffer } | null)?.ticket;
       if (problem?.code === "device_type_mismatch" && offer) {
+        // The letter's form asks for the e-mail; the quote's own field would ask a second time.
+        email.root.hidden = true;
         replaceChildren(outcome, mismatchTicket(offer, address, signal));
       }
     }
@@ -238,7 +242,9 @@ export function imeiStatusPage({ main, query, signal }: PageContext): void {
         answer,
         h("h2", { class: `imei-state state-${found.status}` }, label),
         h("p", {}, said(found.message)),
-        since ? h("p", {}, bakuTime(since)) : null,
+        since
+          ? h("p", {}, h("time", { id: "imei-since", datetime: since }, bakuTime(since)))
+          : null,
         found.reason ? h("p", {}, found.reason) : null,
         registryLine(),
       );

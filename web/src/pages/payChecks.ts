@@ -24,9 +24,11 @@ export function validate(fields: PayFields, minQepik: number, maxQepik: number):
     amount,
     qepik === null || qepik === 0
       ? words("amountInvalid")
-      : qepik < minQepik || qepik > maxQepik
-        ? words("amountOutOfRange", range)
-        : null,
+      : qepik > maxQepik
+        ? words("amountAboveMaximum", range)
+        : qepik < minQepik
+          ? words("amountOutOfRange", range)
+          : null,
   ]);
   const typed = email.input.value.trim();
   problems.push([email, typed && !EMAIL.test(typed) ? words("emailInvalid") : null]);

@@ -6,7 +6,7 @@ import { createPayment, type CreatedPayment, type NewPayment } from "../api/paym
 import { errorWords } from "../api/problemText";
 import { PaymentAttempt } from "../domain/attempt";
 import { decimalText, parseAmount } from "../domain/money";
-import { language, t } from "../i18n";
+import { language, t, words } from "../i18n";
 import { h, inLanguage, replaceChildren } from "../ui/dom";
 import { field } from "../ui/field";
 import { accountField } from "./accountField";
@@ -72,7 +72,12 @@ export function payForm(detail: ServiceDetail, draft: Draft, signal: AbortSignal
     draft.amount = fields.amount.input.value;
     const [min, max] = limits();
     fields.amount.setHint(t("amountHint", { min: decimalText(min), max: decimalText(max) }));
-    summary.show(parseAmount(fields.amount.input.value));
+    // Above the maximum is said as it is typed, and such a total is never shown as payable;
+    // below the minimum waits for Pay (10 is on its way to 100).
+    const typed = parseAmount(fields.amount.input.value);
+    const tooMuch = typed !== null && typed > max;
+    if (tooMuch) fields.amount.setError(words("amountAboveMaximum", { max: decimalText(max) }));
+    summary.show(tooMuch ? null : typed);
   };
   fields.amount.input.addEventListener("input", () => {
     fields.amount.setError(null);

@@ -2,6 +2,7 @@
 import type { ServiceDetail } from "../api/catalog";
 import type { PaymentState, PaymentView } from "../api/payments";
 import { formatAccount } from "../domain/account";
+import { bakuDateTime } from "../domain/dates";
 import { RU_NEXT_BY_DECLINE, RU_NEXT_BY_STATE, RU_STEPS } from "../domain/russian";
 import { language, pick, t, type Localized } from "../i18n";
 import type { MessageKey } from "../i18n/az";
@@ -113,10 +114,6 @@ function actions(view: PaymentView): HTMLElement | null {
 
 function history(view: PaymentView): HTMLElement {
   const lang = language();
-  const clock = new Intl.DateTimeFormat(lang === "az" ? "az-Latn" : lang, {
-    dateStyle: "short",
-    timeStyle: "medium",
-  });
   return h(
     "section",
     { class: "history" },
@@ -128,7 +125,7 @@ function history(view: PaymentView): HTMLElement {
         h(
           "li",
           {},
-          h("time", { datetime: step.at }, clock.format(new Date(step.at))),
+          h("time", { datetime: step.at }, bakuDateTime(step.at, lang, true)),
           " ",
           localized(step.text, RU_STEPS[step.reason]),
         ),

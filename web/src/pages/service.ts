@@ -2,15 +2,17 @@
 import { service, type ServiceDetail } from "../api/catalog";
 import { errorWords } from "../api/problemText";
 import { language, pick, t } from "../i18n";
-import type { PageContext } from "../router";
+import { navigate, type PageContext } from "../router";
 import { h, inLanguage } from "../ui/dom";
 import { setTitle } from "../ui/title";
+import { serviceHref } from "./home";
 import { draftFor, payForm } from "./payForm";
 
 const details = new Map<string, ServiceDetail>();
 
 export function servicePage({ main, params, query, signal }: PageContext): void {
   const id = params[0] ?? "";
+  if (serviceHref(id) !== `/services/${id}`) return navigate(serviceHref(id), true);
   const lang = language();
   const back = h("p", {}, h("a", { href: "/", class: "back" }, t("backToServices")));
   const status = h("p", { class: "status", role: "status" }, t("loading"));

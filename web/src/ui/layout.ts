@@ -1,4 +1,5 @@
 // The frame of every page: skip link, brand, menu, language switch, the <main> pages render into.
+// On a narrow screen the menu and the languages fold behind one button, so the page starts high.
 import { LANGUAGE_NAMES, LANGUAGES, language, onLanguageChange, setLanguage, t } from "../i18n";
 import { h } from "./dom";
 
@@ -28,7 +29,26 @@ export function mountLayout(root: HTMLElement): Layout {
   );
   switcher.append(...buttons);
   const brand = h("a", { class: "brand", href: "/" });
-  const header = h("header", { class: "top" }, h("div", { class: "bar" }, brand, menu, switcher));
+  const panel = h("div", { class: "panel", id: "menu-panel" }, menu, switcher);
+  const toggleLabel = h("span", {});
+  const toggle = h(
+    "button",
+    { type: "button", class: "menu-toggle", "aria-expanded": "false", "aria-controls": panel.id },
+    h("span", { class: "menu-icon", "aria-hidden": "true" }),
+    toggleLabel,
+  );
+  const header = h("header", { class: "top" }, h("div", { class: "bar" }, brand, toggle, panel));
+  const open = (yes: boolean) => {
+    header.classList.toggle("open", yes);
+    toggle.setAttribute("aria-expanded", String(yes));
+  };
+  toggle.addEventListener("click", () => open(!header.classList.contains("open")));
+  header.addEventListener("keydown", (event) => {
+    if (event.key !== "Escape" || !header.classList.contains("open")) return;
+    open(false);
+    toggle.focus();
+  });
+  closeMenu = () => open(false);
   const main = h("main", { id: "main", tabindex: "-1" });
   const footer = h("footer", { class: "bottom" });
   root.replaceChildren(skip, header, main, footer);
@@ -36,6 +56,7 @@ export function mountLayout(root: HTMLElement): Layout {
   const refresh = () => {
     skip.textContent = t("skipToContent");
     brand.textContent = t("brand");
+    toggleLabel.textContent = t("menu");
     home.textContent = t("navHome");
     faq.textContent = t("navFaq");
     imei.textContent = t("navImei");
@@ -52,8 +73,12 @@ export function mountLayout(root: HTMLElement): Layout {
   return { main };
 }
 
-/** Marks the menu link of the current page for assistive technology and the eye. */
+let closeMenu: () => void = () => {};
+
+/** Marks the menu link of the current page for assistive technology and the eye; a new page
+ * starts with the folded menu closed. */
 export function markCurrent(path: string): void {
+  closeMenu();
   for (const link of document.querySelectorAll<HTMLAnchorElement>("[data-nav]")) {
     const current = link.pathname === path;
     if (current) link.setAttribute("aria-current", "page");

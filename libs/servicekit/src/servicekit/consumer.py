@@ -1,7 +1,9 @@
 """The idempotent consumer loop: each event handled once per service, offsets committed after.
 
 Kafka delivers at least once; the inbox (a collection whose `_id` is the event id) turns that into
-"effect once". An event that keeps failing is parked in `dead_letters` with its error, never lost.
+"effect once". A batch costs two inbox round trips, however many events it holds: one look-up of
+all their ids before, one insert of the handled ones after. An event that keeps failing is parked
+in `dead_letters` with its error, never lost.
 """
 
 from __future__ import annotations
@@ -9,23 +11,38 @@ from __future__ import annotations
 import asyncio
 import logging
 from collections.abc import Awaitable, Callable, Sequence
+from dataclasses import dataclass
 from datetime import UTC, datetime
+from functools import partial
+from typing import TypeVar
 
 from aiokafka import AIOKafkaConsumer, ConsumerRecord, TopicPartition
 from aiokafka.errors import KafkaError
 from pymongo.asynchronous.database import AsyncDatabase
-from pymongo.errors import DuplicateKeyError
+from pymongo.errors import BulkWriteError
 
 from contracts.envelope import Envelope, UnknownEventError, from_kafka
 from servicekit.logs import correlation_id
 from servicekit.metrics import EVENTS_CONSUMED
-from servicekit.mongo import Document, is_unavailable
+from servicekit.mongo import DUPLICATE_KEY, Document, is_unavailable
 
 log = logging.getLogger(__name__)
 
 Handler = Callable[[Envelope], Awaitable[None]]
+EventCheck = Callable[[Envelope], bool]
+T = TypeVar("T")
 ATTEMPTS_BEFORE_PARKING = 5
 MAX_OUTAGE_WAIT_SECONDS = 5.0
+
+
+@dataclass(frozen=True)
+class Incoming:
+    """One record as the consumer needs it; `key` orders it (one payment's events in order)."""
+
+    topic: str
+    key: bytes | None
+    headers: Sequence[tuple[str, bytes]]
+    value: bytes | None
 
 
 class IdempotentConsumer:
@@ -40,6 +57,7 @@ class IdempotentConsumer:
         database: AsyncDatabase[Document],
         handle: Handler,
         handled_types: frozenset[str] | None = None,
+        handles_event: EventCheck | None = None,
     ) -> None:
         self._bootstrap = bootstrap
         self._group_id = group_id
@@ -48,6 +66,7 @@ class IdempotentConsumer:
         self._dead_letters = database["dead_letters"]
         self._handle = handle
         self._handled_types = handled_types
+        self._handles_event = handles_event
 
     async def run(self) -> None:
         consumer = AIOKafkaConsumer(
@@ -63,63 +82,75 @@ class IdempotentConsumer:
             while True:
                 batches = await consumer.getmany(timeout_ms=500, max_records=200)
                 if batches:
-                    await asyncio.gather(
-                        *(self._process_in_key_order(records) for records in batches.values())
+                    await self.process_batch(
+                        [_incoming(record) for records in batches.values() for record in records]
                     )
-                    await _commit(consumer, batches)
+                    await _commit(consumer, batches)  # only once their inbox records are written
         finally:
             await consumer.stop()
-
-    async def _process_in_key_order(self, records: list[ConsumerRecord[bytes, bytes]]) -> None:
-        """Events of one key (one payment) in order; different keys side by side, because each
-        event waits on the database and a queue of them would add those waits up."""
-        by_key: dict[bytes | None, list[ConsumerRecord[bytes, bytes]]] = {}
-        for record in records:
-            by_key.setdefault(record.key, []).append(record)
-
-        async def in_order(same_key: list[ConsumerRecord[bytes, bytes]]) -> None:
-            for record in same_key:
-                await self.process(record.headers, record.value, record.topic)
-
-        await asyncio.gather(*(in_order(same_key) for same_key in by_key.values()))
 
     async def process(
         self, headers: Sequence[tuple[str, bytes]], value: bytes | None, topic: str
     ) -> None:
-        """Handles one event; while the database is unreachable it waits, however long that is:
-        an outage is nobody's mistake, so it never counts towards parking the event."""
-        delay = 0.1
-        while True:
-            try:
-                return await self._process_once(headers, value, topic)
-            except Exception as error:
-                if not is_unavailable(error):
-                    raise
-                log.warning("database unavailable; the event waits %.1fs: %s", delay, error)
-                await asyncio.sleep(delay)
-                delay = min(delay * 2, MAX_OUTAGE_WAIT_SECONDS)
+        """Handles one event (a batch of one), waiting out a database outage however long."""
+        await self.process_batch([Incoming(topic, None, headers, value)])
 
-    async def _process_once(
-        self, headers: Sequence[tuple[str, bytes]], value: bytes | None, topic: str
-    ) -> None:
-        """Decodes, skips what the inbox has seen, handles with retries, then records it."""
+    async def process_batch(self, batch: Sequence[Incoming]) -> None:
+        """Skips what the inbox has seen, handles the rest (one key's events in order, different
+        keys side by side), then records them in the inbox, all after their effects."""
+        events = [(item, envelope) for item in batch if (envelope := await self._ours(item))]
+        seen = await _waiting_out_outages(lambda: self._seen([e.id for _, e in events]))
+        by_key: dict[tuple[str, bytes | None], list[Envelope]] = {}
+        for item, envelope in events:
+            if envelope.id in seen:
+                EVENTS_CONSUMED.labels(type=envelope.type, outcome="duplicate").inc()
+                continue
+            seen.add(envelope.id)  # a second copy in this batch is a duplicate too
+            by_key.setdefault((item.topic, item.key), []).append(envelope)
+        done: list[Envelope] = []
+
+        async def in_order(topic: str, same_key: list[Envelope]) -> None:
+            for envelope in same_key:
+                await _waiting_out_outages(partial(self._handle_once, envelope, topic))
+                done.append(envelope)
+
+        results = await asyncio.gather(
+            *(in_order(topic, same_key) for (topic, _), same_key in by_key.items()),
+            return_exceptions=True,
+        )
+        if done:
+            await _waiting_out_outages(lambda: self._remember(done))
+        for result in results:
+            if isinstance(result, BaseException):
+                raise result  # what was handled is remembered; the rest comes again
+
+    async def _ours(self, item: Incoming) -> Envelope | None:
+        """The event, if this service handles it; junk is parked, others' events skipped unread."""
         try:
-            envelope = from_kafka(list(headers), value or b"")
+            envelope = from_kafka(list(item.headers), item.value or b"")
         except UnknownEventError as error:
             EVENTS_CONSUMED.labels(type="unknown", outcome="parked").inc()
-            await self._park(None, topic, str(error), value)
-            return
-        if self._handled_types is not None and envelope.type not in self._handled_types:
+            park = partial(self._park, None, item.topic, str(error), item.value)
+            await _waiting_out_outages(park)
+            return None
+        if (self._handled_types is not None and envelope.type not in self._handled_types) or (
+            self._handles_event is not None and not self._handles_event(envelope)
+        ):
             EVENTS_CONSUMED.labels(type=envelope.type, outcome="not_ours").inc()
-            return  # another service's business: no inbox entry, no database work
-        if await self._inbox.find_one({"_id": envelope.id}, {"_id": 1}) is not None:
-            EVENTS_CONSUMED.labels(type=envelope.type, outcome="duplicate").inc()
-            return
+            return None  # another service's business: no inbox entry, no database work
+        return envelope
+
+    async def _seen(self, event_ids: list[str]) -> set[str]:
+        if not event_ids:
+            return set()
+        cursor = self._inbox.find({"_id": {"$in": event_ids}}, {"_id": 1})
+        return {document["_id"] async for document in cursor}
+
+    async def _handle_once(self, envelope: Envelope, topic: str) -> None:
         token = correlation_id.set(envelope.correlationid or envelope.id)
         try:
             if await self._handle_with_retries(envelope, topic):
                 EVENTS_CONSUMED.labels(type=envelope.type, outcome="handled").inc()
-            await self._remember(envelope)
         finally:
             correlation_id.reset(token)
 
@@ -130,7 +161,7 @@ class IdempotentConsumer:
                 return True
             except Exception as error:
                 if is_unavailable(error):
-                    raise  # not this event's fault: `process` waits for the database
+                    raise  # not this event's fault: the caller waits for the database
                 if attempt == ATTEMPTS_BEFORE_PARKING:
                     log.exception("event %s failed %d times; parked", envelope.id, attempt)
                     EVENTS_CONSUMED.labels(type=envelope.type, outcome="parked").inc()
@@ -140,13 +171,19 @@ class IdempotentConsumer:
                 await asyncio.sleep(0.2 * 2**attempt)
         return False
 
-    async def _remember(self, envelope: Envelope) -> None:
+    async def _remember(self, envelopes: list[Envelope]) -> None:
+        """One insert for the batch; ids already there were handled by another consumer (after a
+        rebalance) meanwhile, or by us before an outage cut this insert short."""
+        now = datetime.now(UTC)
+        records = [{"_id": e.id, "type": e.type, "handled_at": now} for e in envelopes]
         try:
-            await self._inbox.insert_one(
-                {"_id": envelope.id, "type": envelope.type, "handled_at": datetime.now(UTC)}
-            )
-        except DuplicateKeyError:
-            log.info("event %s was handled concurrently", envelope.id)
+            await self._inbox.insert_many(records, ordered=False)
+        except BulkWriteError as error:
+            errors = error.details.get("writeErrors", [])
+            others = [e for e in errors if e.get("code") != DUPLICATE_KEY]
+            if others:
+                raise
+            log.info("%d of %d events were handled concurrently", len(errors), len(records))
 
     async def _park(
         self, envelope: Envelope | None, topic: str, error: str, raw: bytes | None
@@ -160,6 +197,25 @@ class IdempotentConsumer:
                 "parked_at": datetime.now(UTC),
             }
         )
+
+
+async def _waiting_out_outages(step: Callable[[], Awaitable[T]]) -> T:
+    """Runs `step` until the database answers: an outage is nobody's mistake, so it never counts
+    towards parking an event."""
+    delay = 0.1
+    while True:
+        try:
+            return await step()
+        except Exception as error:
+            if not is_unavailable(error):
+                raise
+            log.warning("database unavailable; the events wait %.1fs: %s", delay, error)
+            await asyncio.sleep(delay)
+            delay = min(delay * 2, MAX_OUTAGE_WAIT_SECONDS)
+
+
+def _incoming(record: ConsumerRecord[bytes, bytes]) -> Incoming:
+    return Incoming(record.topic, record.key, record.headers, record.value)
 
 
 async def _start_with_retry(consumer: AIOKafkaConsumer) -> None:

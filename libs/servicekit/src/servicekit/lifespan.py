@@ -36,6 +36,9 @@ class ServiceWiring(Generic[Context]):
     indexes: Mapping[str, Sequence[str]] = field(default_factory=dict)
     consumed_topics: Sequence[str] = ()
     handled_events: frozenset[str] | None = None  # CloudEvents types; others are skipped unread
+    # A finer look at a handled type's event, from the event alone (no database): False skips it
+    # unread too, e.g. another service's payment that the handler would only ignore.
+    handles_event: Callable[[Envelope], bool] | None = None
     build: Callable[[ServiceRuntime], Awaitable[Context]] | None = None
     make_handler: Callable[[Context], Handle] | None = None
     loops: Sequence[tuple[str, Callable[[Context], Coroutine[Any, Any, None]]]] = ()
@@ -70,6 +73,7 @@ def service_lifespan(
                 database=runtime.database,
                 handle=wiring.make_handler(context),
                 handled_types=wiring.handled_events,
+                handles_event=wiring.handles_event,
             )
             runtime.start_background("consumer", consumer.run)
         for name, loop in wiring.loops:

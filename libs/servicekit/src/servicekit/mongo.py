@@ -6,7 +6,7 @@ from typing import Any
 
 from pymongo import AsyncMongoClient
 from pymongo.asynchronous.database import AsyncDatabase
-from pymongo.errors import ConnectionFailure, OperationFailure
+from pymongo.errors import BulkWriteError, ConnectionFailure, OperationFailure
 
 Document = dict[str, Any]
 
@@ -15,6 +15,7 @@ Document = dict[str, Any]
 _UNAVAILABLE_CODES = frozenset(
     {1, 6, 7, 89, 91, 112, 189, 262, 9001, 10107, 11600, 11602, 13435, 13436}
 )
+DUPLICATE_KEY = 11000
 
 
 def create_mongo_client(url: str) -> AsyncMongoClient[Document]:
@@ -41,4 +42,7 @@ def is_unavailable(error: BaseException) -> bool:
     else is a mistake of ours or of the request, and retrying would not help."""
     if isinstance(error, ConnectionFailure):
         return True
+    if isinstance(error, BulkWriteError):  # cut short by an outage; duplicates say nothing
+        codes = {e.get("code") for e in error.details.get("writeErrors", [])} - {DUPLICATE_KEY}
+        return bool(codes) and codes <= _UNAVAILABLE_CODES
     return isinstance(error, OperationFailure) and error.code in _UNAVAILABLE_CODES

@@ -18,7 +18,7 @@ from contracts.envelope import Envelope, to_kafka
 from contracts.events import PaymentExpired
 from contracts.ids import new_id
 from devstack.stack import Stack
-from servicekit.consumer import ATTEMPTS_BEFORE_PARKING, IdempotentConsumer
+from servicekit.consumer import ATTEMPTS_BEFORE_PARKING, IdempotentConsumer, Incoming
 from servicekit.kafka import create_producer
 from servicekit.locks import AggregateLocks
 from servicekit.mongo import Document, create_mongo_client
@@ -185,3 +185,70 @@ async def test_an_event_waits_out_a_database_outage_and_is_never_parked_for_it(
         assert await receiver["inbox"].count_documents({"_id": event.id}) == 1
     finally:
         await client.close()
+
+
+async def test_a_batch_applies_each_new_event_once_and_records_them_all(
+    infrastructure: Stack,
+) -> None:
+    client = create_mongo_client(infrastructure.mongo_url)
+    receiver = client[f"receiver_{uuid.uuid4().hex[:8]}"]
+    applied: list[str] = []
+    old, twice, raced, fresh = (expired_event(new_id("pay")) for _ in range(4))
+
+    async def handle(envelope: Envelope) -> None:
+        applied.append(envelope.id)
+        if envelope.id == raced.id:  # another consumer recorded it meanwhile (a rebalance)
+            await receiver["inbox"].insert_one({"_id": raced.id, "type": raced.type})
+
+    consumer = IdempotentConsumer(
+        bootstrap=infrastructure.kafka_bootstrap,
+        group_id="unused",
+        topics=["payments.v1"],
+        database=receiver,
+        handle=handle,
+    )
+    await receiver["inbox"].insert_one({"_id": old.id, "type": old.type})
+    batch = [incoming(event) for event in (old, twice, raced, twice, fresh)]
+    try:
+        await consumer.process_batch(batch)
+        assert sorted(applied) == sorted([twice.id, raced.id, fresh.id])
+        recorded = {d["_id"] async for d in receiver["inbox"].find({})}
+        assert recorded == {old.id, twice.id, raced.id, fresh.id}
+        await consumer.process_batch(batch)  # the whole batch redelivered: nothing again
+        assert len(applied) == 3
+    finally:
+        await client.close()
+
+
+async def test_one_payments_events_are_handled_in_their_order_within_a_batch(
+    infrastructure: Stack,
+) -> None:
+    client = create_mongo_client(infrastructure.mongo_url)
+    receiver = client[f"receiver_{uuid.uuid4().hex[:8]}"]
+    payment_ids = [new_id("pay") for _ in range(3)]
+    events = [expired_event(payment_id) for _ in range(4) for payment_id in payment_ids]
+    handled: list[Envelope] = []
+
+    async def handle(envelope: Envelope) -> None:
+        await asyncio.sleep(0.01 * (hash(envelope.id) % 3))  # uneven, so order would show
+        handled.append(envelope)
+
+    consumer = IdempotentConsumer(
+        bootstrap=infrastructure.kafka_bootstrap,
+        group_id="unused",
+        topics=["payments.v1"],
+        database=receiver,
+        handle=handle,
+    )
+    try:
+        await consumer.process_batch([incoming(event) for event in events])
+        for payment_id in payment_ids:
+            sent = [event.id for event in events if event.subject == payment_id]
+            assert [event.id for event in handled if event.subject == payment_id] == sent
+    finally:
+        await client.close()
+
+
+def incoming(event: Envelope) -> Incoming:
+    key, value, headers = to_kafka(event)
+    return Incoming("payments.v1", key, headers, value)

@@ -1,8 +1,9 @@
-"""Two replicas running the same activation (both resumed it at start): the other replica's
-outcome lands between this replica's read and its write, and only one outcome event exists."""
+"""Two replicas running the same activation (both resumed it at start) end it at the same time:
+only the first outcome is stored, and only one outcome event exists."""
 
 from __future__ import annotations
 
+import asyncio
 import uuid
 from collections.abc import AsyncIterator
 from datetime import UTC, datetime, timedelta
@@ -50,21 +51,38 @@ async def test_only_the_first_outcome_of_two_replicas_is_stored_and_told(
     job = ActivationJob(
         new_id("pay"), "azercell", "501234567", 1000, datetime.now(UTC) + timedelta(minutes=5)
     )
-    assert await ours.open(job, None)
+    assert await ours.open(job)
     activated = ActivationResult(ActivationState.ACTIVATED, "0", "ok", 1000, "PRV-1")
-    real_find = ours.find
-
-    async def find_then_the_other_finishes(payment_id: str) -> Document | None:
-        found = await real_find(payment_id)
-        del ours.find  # type: ignore[method-assign]
-        assert await theirs.finish(job, activated)
-        return found  # still in progress, as we read it
-
-    ours.find = find_then_the_other_finishes  # type: ignore[method-assign]
     timed_out = failed_result(job, "deadline_exceeded", "no answer in time")
-    assert not await ours.finish(job, timed_out)
+
+    stored_by_them = await theirs.finish(job, activated)
+    assert stored_by_them
+    assert not await ours.finish(job, timed_out)  # its guard finds the activation finished
 
     stored = await activations.find_one({"_id": job.payment_id})
     assert stored is not None
     assert stored["state"] == ActivationState.ACTIVATED.value
     assert [event["type"] for event in stored["outbox"]] == ["provider-activated"]
+
+
+async def test_of_two_outcomes_written_at_once_exactly_one_is_stored(
+    activations: AsyncCollection[Document],
+) -> None:
+    replicas = [replica(activations) for _ in range(6)]
+    job = ActivationJob(
+        new_id("pay"), "azercell", "501234567", 1000, datetime.now(UTC) + timedelta(minutes=5)
+    )
+    assert await replicas[0].open(job)
+    outcomes = [
+        ActivationResult(ActivationState.ACTIVATED, "0", "ok", 1000, f"PRV-{number}")
+        for number in range(len(replicas))
+    ]
+    stored = await asyncio.gather(
+        *(records.finish(job, outcome) for records, outcome in zip(replicas, outcomes, strict=True))
+    )
+    assert sorted(stored) == [False] * (len(replicas) - 1) + [True]
+    winner = outcomes[stored.index(True)]
+    document = await activations.find_one({"_id": job.payment_id})
+    assert document is not None
+    assert document["provider_reference"] == winner.provider_reference
+    assert [event["type"] for event in document["outbox"]] == ["provider-activated"]

@@ -14,6 +14,11 @@ def main() -> int:
         from reconciler.settle.cli import run_settle
 
         return run_settle(sys.argv[2:])
+    import mode.loop
+
+    # Faust's `--loop` option is parsed but not applied; mode's switch is. uvloop spends less CPU
+    # per event on sockets and callbacks (it comes with servicekit, as uvicorn's loop).
+    mode.loop.use("uvloop")
     from reconciler.app import create_app
     from reconciler.kafka_topics import prepare_topics
 

@@ -25,6 +25,7 @@ from reconciler.progress import StreamProgress
 from reconciler.sweep import Sweeper
 from reconciler.topics import APP_ID, CHECKS, FACTS_TABLE
 from reconciler.web import add_pages
+from reconciler.worker import QuietWorker
 
 log = logging.getLogger(__name__)
 SOURCE_TOPICS = (Topic.PAYMENTS.value, Topic.ACTIVATIONS.value)
@@ -56,6 +57,7 @@ def create_app(settings: Settings) -> faust.App:
         broker_heartbeat_interval=1.0,
         broker_commit_interval=1.0,
         stream_wait_empty=False,
+        Worker=QuietWorker,
     )
     raw: dict[str, Any] = {"key_serializer": "raw", "value_serializer": "raw"}
     payments = app.topic(Topic.PAYMENTS.value, **raw)

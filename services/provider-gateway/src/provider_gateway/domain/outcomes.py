@@ -21,6 +21,7 @@ class ActivationJob:
     amount_qepik: int
     deadline_at: datetime
     first_call: Call = Call.PAY  # STATUS when resuming: a pay may already have gone out
+    correlation_id: str | None = None  # of the card-debited event; its outcome event carries it
 
 
 @dataclass(frozen=True)

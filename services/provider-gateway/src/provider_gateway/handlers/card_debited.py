@@ -31,15 +31,16 @@ async def activate_debited_payment(
         account=debited.account,
         amount_qepik=debited.amount.qepik,
         deadline_at=clock.now() + deadline,
+        correlation_id=correlation_id,
     )
     service = catalog.service(debited.service_id)
     if service is None:
         reason = f"The service {debited.service_id!r} is not in the catalog."
-        await records.refuse_at_once(job, correlation_id, UNKNOWN_SERVICE_CODE, reason)
+        await records.refuse_at_once(job, UNKNOWN_SERVICE_CODE, reason)
         return
     if service.protocol is ProtocolFamily.IMEI:
         return  # imei-registry is this service's provider and activates it
-    if await records.open(job, correlation_id):
+    if await records.open(job):
         runner.start(job)
         return
     # Seen before. Still in progress but not running here: an earlier run stopped before the end.
@@ -56,5 +57,6 @@ async def activate_debited_payment(
             amount_qepik=existing["amount_qepik"],
             deadline_at=existing["deadline_at"],
             first_call=Call.STATUS,
+            correlation_id=existing.get("correlation_id"),
         )
         runner.start(resumed)

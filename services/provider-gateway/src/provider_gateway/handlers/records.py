@@ -22,7 +22,6 @@ from provider_gateway.domain.outcomes import (
 )
 from provider_gateway.handlers.clock import Clock
 from servicekit.mongo import Document
-from servicekit.retry import LOST, Lost, until_written
 from servicekit.store import AggregateStore
 
 SOURCE = "/provider-gateway"
@@ -37,25 +36,19 @@ class ActivationRecords:
         self._clock = clock
         self._new_event_id = new_event_id
 
-    async def open(self, job: ActivationJob, correlation_id: str | None) -> bool:
+    async def open(self, job: ActivationJob) -> bool:
         """Records the start of an activation; False when this payment already has one."""
-        document = {**_job_fields(job), **_IN_PROGRESS, "correlation_id": correlation_id}
+        document = {**_job_fields(job), **_IN_PROGRESS}
         document |= {"started_at": self._clock.now(), "calls": 0, "last_answer": None}
         return await self._insert(document, [])
 
-    async def refuse_at_once(
-        self, job: ActivationJob, correlation_id: str | None, code: str, reason: str
-    ) -> bool:
+    async def refuse_at_once(self, job: ActivationJob, code: str, reason: str) -> bool:
         """Records an activation that failed before any call (e.g. a service we do not know)."""
         now = self._clock.now()
         event = outcome_event(job, failed_result(job, code, reason), now)
-        document = {
-            **_job_fields(job),
-            "state": ActivationState.FAILED.value,
-            "correlation_id": correlation_id,
-        }
+        document = {**_job_fields(job), "state": ActivationState.FAILED.value}
         document |= {"started_at": now, "finished_at": now, "provider_code": code, "reason": reason}
-        return await self._insert(document, [self._wrap(event, correlation_id)])
+        return await self._insert(document, [self._wrap(event, job.correlation_id)])
 
     async def find(self, payment_id: str) -> Document | None:
         return await self._store.collection.find_one({"_id": payment_id}, {"outbox": 0})
@@ -91,16 +84,9 @@ class ActivationRecords:
 
         Two replicas may run the same activation (both resume it at start); the write is guarded
         by `in_progress`, so only the first outcome is stored and only one `provider-activated`
-        or `activation-failed` is ever emitted. A lost write reads again and finds it finished."""
-        async with self._store.writing(job.payment_id):
-            return await until_written(
-                lambda: self._finish_once(job, result), f"outcome of {job.payment_id}"
-            )
-
-    async def _finish_once(self, job: ActivationJob, result: ActivationResult) -> bool | Lost:
-        current = await self.find(job.payment_id)
-        if current is None or current["state"] != ActivationState.IN_PROGRESS.value:
-            return False
+        or `activation-failed` is ever emitted. Nothing is read first: the job carries what the
+        event needs, and the guard alone decides (a write that matched nothing found the
+        activation finished, or gone)."""
         now = self._clock.now()
         event = outcome_event(job, result, now)
         fields: dict[str, Any] = {
@@ -111,13 +97,13 @@ class ActivationRecords:
             "provider_reference": result.provider_reference,
             "activated_amount_qepik": result.amount_qepik,
         }
-        written = await self._store.update(
-            job.payment_id,
-            _IN_PROGRESS,
-            {"$set": fields},
-            [self._wrap(event, current.get("correlation_id"))],
-        )
-        return True if written else LOST
+        async with self._store.writing(job.payment_id):
+            return await self._store.update(
+                job.payment_id,
+                _IN_PROGRESS,
+                {"$set": fields},
+                [self._wrap(event, job.correlation_id)],
+            )
 
     async def _insert(self, document: Document, events: list[Envelope]) -> bool:
         async with self._store.writing(document["_id"]):
@@ -144,6 +130,7 @@ def _job_fields(job: ActivationJob) -> Document:
         "account": job.account,
         "amount_qepik": job.amount_qepik,
         "deadline_at": job.deadline_at,
+        "correlation_id": job.correlation_id,
     }
 
 
@@ -155,4 +142,5 @@ def _job_of(document: Document) -> ActivationJob:
         amount_qepik=document["amount_qepik"],
         deadline_at=document["deadline_at"],
         first_call=Call.STATUS,
+        correlation_id=document.get("correlation_id"),
     )

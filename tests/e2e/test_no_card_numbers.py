@@ -3,8 +3,8 @@ specialist types into a reply. After the session's payments and letters, no data
 event on any topic, no log of ours and no e-mail we sent holds one.
 
 The card-number test here is written apart from the services' own (a different implementation of
-the same rule: 13-19 digits passing Luhn; 15 digits only with American Express's 34/37, since an
-IMEI is 15 digits and passes Luhn too).
+the same rule: 13-19 digits starting 2-6 and passing Luhn; 15 digits only with American Express's
+34/37, since an IMEI is 15 digits and passes Luhn too).
 """
 
 from __future__ import annotations
@@ -35,7 +35,8 @@ def card_numbers_in(text: str) -> list[str]:
     for match in CANDIDATE.finditer(text):
         digits = "".join(ch for ch in match.group(0) if ch.isdigit())
         is_amex = digits.startswith(("34", "37"))
-        if _luhn(digits) and (len(digits) != 15 or is_amex):
+        issued = digits[0] in "23456"  # Mir, Amex, Visa, Mastercard, Maestro, Discover, UnionPay
+        if issued and _luhn(digits) and (len(digits) != 15 or is_amex):
             found.append(match.group(0))
     return found
 

@@ -97,7 +97,9 @@ def infrastructure(request: pytest.FixtureRequest, stack_state_dir: Path) -> Ite
 
 @pytest.fixture(scope="session")
 def system(infrastructure: Stack) -> Iterator[Stack]:
-    """The whole system behind its gateway, for end-to-end tests."""
+    """The whole system behind its gateway, for end-to-end tests. Its services consume every
+    event on the topics, so only tests under tests/ ask for it: they run after libs/ and
+    services/, whose integration tests run services of their own on the same broker."""
     try:
         infrastructure.start_applications()
         infrastructure.start_gateway()

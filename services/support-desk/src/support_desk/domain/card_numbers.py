@@ -1,7 +1,9 @@
 """Card numbers never reach our storage, not even one a customer pastes into a letter: a run of
 13-19 digits (spaces or dashes between them allowed) that passes the Luhn check is masked to its
-last four digits where free text enters. IMEIs are 15 digits and pass Luhn too, so a 15-digit
-run is a card only with American Express's 34/37 (an IMEI's reporting body is never 34 or 37).
+last four digits where free text enters. A card starts with 2-6 (Mir and Mastercard's 2-series,
+American Express 3, Visa 4, Mastercard and Maestro 5, Discover and UnionPay 6), which leaves out
+millisecond timestamps. IMEIs are 15 digits and pass Luhn too, so a 15-digit run is a card only
+with American Express's 34/37 (an IMEI's reporting body is never 34 or 37).
 """
 
 from __future__ import annotations
@@ -23,7 +25,7 @@ def _masked(match: re.Match[str]) -> str:
 
 
 def looks_like_a_card(digits: str) -> bool:
-    if not 13 <= len(digits) <= 19 or not passes_luhn(digits):
+    if not 13 <= len(digits) <= 19 or digits[0] not in "23456" or not passes_luhn(digits):
         return False
     return len(digits) != 15 or digits[:2] in ("34", "37")
 

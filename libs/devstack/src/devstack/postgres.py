@@ -101,6 +101,13 @@ class PostgresCluster:
         if found.strip() != "1":
             self._psql(f"CREATE DATABASE {DATABASE}")
 
+    def busy_with_autovacuum(self) -> bool:
+        """True while autovacuum works (after a bulk load it vacuums and analyzes for a while)."""
+        workers = self._psql(
+            "SELECT count(*) FROM pg_stat_activity WHERE backend_type = 'autovacuum worker'"
+        )
+        return int(workers.strip() or 0) > 0
+
     def _psql(self, sql: str) -> str:
         argv = [_binary("psql"), "-X", "-q", "-tA", "-h", "127.0.0.1", "-p", str(self.port)]
         argv += ["-U", SUPERUSER, "-d", "postgres", "-v", "ON_ERROR_STOP=1", "-c", sql]

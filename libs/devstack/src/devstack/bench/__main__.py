@@ -10,6 +10,7 @@ import json
 import subprocess
 import sys
 import tempfile
+import time
 from pathlib import Path
 from typing import Any
 
@@ -26,6 +27,12 @@ def main() -> int:
     parser.add_argument("--seconds", type=float, default=20, help="closed loop: how long")
     parser.add_argument("--customers", type=int, default=24, help="closed loop: how many")
     parser.add_argument("--rate", type=float, default=50, help="open loop: payments/s")
+    parser.add_argument(
+        "--steady-rate",
+        type=float,
+        default=15,
+        help="open loop below saturation, before and after the growth",
+    )
     parser.add_argument("--open-seconds", type=float, default=20, help="open loop: how long")
     parser.add_argument("--sizes", default="1000,100000,1000000", help="stored payments")
     arguments = parser.parse_args()
@@ -61,13 +68,16 @@ def measure(stack: Stack, arguments: argparse.Namespace, sizes: list[int]) -> Ru
         f"--customers={arguments.customers}",
     )
     run.events = asyncio.run(kafka_baseline.events_written(stack.kafka_bootstrap)) - events_before
-    open_args = (f"--rate={arguments.rate}", f"--seconds={arguments.open_seconds}")
-    run.open = load("open_loop", stack.gateway_url, *open_args)
+    seconds = f"--seconds={arguments.open_seconds}"
+    run.open = load("open_loop", stack.gateway_url, f"--rate={arguments.rate}", seconds)
+    steady = (f"--rate={arguments.steady_rate}", seconds)
+    run.steady = load("open_loop", stack.gateway_url, *steady)
     run.busy_bytes = resident(stack)
     for size in sizes[1:]:
         own = grow(stack, run, own, size)
     if len(sizes) > 1:
-        run.open_stored = load("open_loop", stack.gateway_url, *open_args)
+        run.settle_seconds = settle(stack)
+        run.open_stored = load("open_loop", stack.gateway_url, *steady)
         run.stored = max(run.lookups)
     run.first_page = load("first_page", stack.gateway_url)["first_page_seconds"]
     return run
@@ -79,6 +89,15 @@ def grow(stack: Stack, run: Run, own: int, size: int) -> int:
     own, reached, latencies = asyncio.run(grown)
     run.lookups[reached] = latencies
     return own
+
+
+def settle(stack: Stack, longest: float = 300) -> float:
+    """After a bulk load PostgreSQL's autovacuum works for a while, as it would once in a real
+    database's life, not at every payment: wait for it, and say how long that took."""
+    started = time.monotonic()
+    while stack.postgres.busy_with_autovacuum() and time.monotonic() - started < longest:
+        time.sleep(1)
+    return time.monotonic() - started
 
 
 def load(module: str, *arguments: str) -> dict[str, Any]:

@@ -19,7 +19,9 @@ class Run:
     closed: dict[str, Any] = field(default_factory=dict)
     events: int = 0
     open: dict[str, Any] = field(default_factory=dict)
+    steady: dict[str, Any] = field(default_factory=dict)
     open_stored: dict[str, Any] = field(default_factory=dict)
+    settle_seconds: float = 0.0
     stored: int = 0
     first_page: list[float] = field(default_factory=list)
 
@@ -43,6 +45,8 @@ def report(run: Run) -> str:
         "",
         *_open_loop(run.open, "Open loop"),
         "",
+        *_open_loop(run.steady, "Open loop below saturation"),
+        "",
         "The database as checkout's payments collection grows (one call at a time):",
         *(
             line
@@ -54,10 +58,11 @@ def report(run: Run) -> str:
         ),
     ]
     if run.open_stored:
-        lines += [
-            "",
-            *_open_loop(run.open_stored, f"Open loop with {run.stored:,} payments stored"),
-        ]
+        title = (
+            f"The same with {run.stored:,} payments stored "
+            f"(after {run.settle_seconds:.0f}s of PostgreSQL's autovacuum on the bulk load)"
+        )
+        lines += ["", *_open_loop(run.open_stored, title)]
     lines += [
         "",
         f"  resident memory of the stack  idle {run.idle_bytes / 2**20:.0f} MiB, "

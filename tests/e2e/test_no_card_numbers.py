@@ -3,8 +3,7 @@ specialist types into a reply. After the session's payments and letters, no data
 event on any topic, no log of ours and no e-mail we sent holds one.
 
 The card-number test here is written apart from the services' own (a different implementation of
-the same rule: 13-19 digits starting 2-6 and passing Luhn; 15 digits only with American Express's
-34/37, since an IMEI is 15 digits and passes Luhn too).
+the same rule: 13-19 digits passing Luhn, with a length and first digits that card schemes issue).
 """
 
 from __future__ import annotations
@@ -27,6 +26,9 @@ pytestmark = pytest.mark.e2e
 
 PASTED = ("4111 1111 1111 1111", "5555-5555-5555-4444", "378282246310005")
 OUTSIDE_WORLD_LOGS = {"sandboxes.log"}  # the bank's card page is the bank's, not ours
+# What card schemes issue, by length: Visa 13, Diners 14, Amex 15 (an IMEI is 15 digits too),
+# and any of Mir, Amex, Visa, Mastercard, Discover, UnionPay at 16-19.
+ISSUED = {13: ("4",), 14: ("30", "36", "38", "39"), 15: ("34", "37")}
 CANDIDATE = re.compile(r"(?<!\d)\d(?:[ -]?\d){12,18}(?!\d)")
 
 
@@ -34,9 +36,7 @@ def card_numbers_in(text: str) -> list[str]:
     found = []
     for match in CANDIDATE.finditer(text):
         digits = "".join(ch for ch in match.group(0) if ch.isdigit())
-        is_amex = digits.startswith(("34", "37"))
-        issued = digits[0] in "23456"  # Mir, Amex, Visa, Mastercard, Maestro, Discover, UnionPay
-        if issued and _luhn(digits) and (len(digits) != 15 or is_amex):
+        if _luhn(digits) and digits.startswith(ISSUED.get(len(digits), ("2", "3", "4", "5", "6"))):
             found.append(match.group(0))
     return found
 

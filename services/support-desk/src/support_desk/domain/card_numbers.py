@@ -1,9 +1,9 @@
 """Card numbers never reach our storage, not even one a customer pastes into a letter: a run of
 13-19 digits (spaces or dashes between them allowed) that passes the Luhn check is masked to its
-last four digits where free text enters. A card starts with 2-6 (Mir and Mastercard's 2-series,
-American Express 3, Visa 4, Mastercard and Maestro 5, Discover and UnionPay 6), which leaves out
-millisecond timestamps. IMEIs are 15 digits and pass Luhn too, so a 15-digit run is a card only
-with American Express's 34/37 (an IMEI's reporting body is never 34 or 37).
+last four digits where free text enters, when its length and first digits are ones card schemes
+issue (a millisecond timestamp or a 13-digit account number is not a card). IMEIs are 15 digits
+and pass Luhn too, so a 15-digit run is a card only with American Express's 34/37 (an IMEI's
+reporting body is never 34 or 37).
 """
 
 from __future__ import annotations
@@ -25,9 +25,15 @@ def _masked(match: re.Match[str]) -> str:
 
 
 def looks_like_a_card(digits: str) -> bool:
-    if not 13 <= len(digits) <= 19 or digits[0] not in "23456" or not passes_luhn(digits):
+    """The lengths card schemes issue: 13 digits only Visa (4), 14 Diners (30, 36, 38, 39), 15
+    American Express (34, 37), 16-19 any scheme (2-6); an account number of another length or
+    prefix stays as written even when it happens to pass Luhn."""
+    if not 13 <= len(digits) <= 19 or not passes_luhn(digits):
         return False
-    return len(digits) != 15 or digits[:2] in ("34", "37")
+    return digits.startswith(_PREFIXES.get(len(digits), ("2", "3", "4", "5", "6")))
+
+
+_PREFIXES = {13: ("4",), 14: ("30", "36", "38", "39"), 15: ("34", "37")}
 
 
 def passes_luhn(digits: str) -> bool:

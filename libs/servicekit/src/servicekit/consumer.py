@@ -11,17 +11,21 @@ from __future__ import annotations
 import asyncio
 import logging
 from collections.abc import Awaitable, Callable, Sequence
-from dataclasses import dataclass
 from datetime import UTC, datetime
 from functools import partial
-from typing import TypeVar
 
-from aiokafka import AIOKafkaConsumer, ConsumerRecord, TopicPartition
-from aiokafka.errors import KafkaError
+from aiokafka import AIOKafkaConsumer
 from pymongo.asynchronous.database import AsyncDatabase
 from pymongo.errors import BulkWriteError
 
 from contracts.envelope import Envelope, UnknownEventError, from_kafka
+from servicekit.consumer_io import (
+    Incoming,
+    commit_batch,
+    incoming,
+    start_with_retry,
+    waiting_out_outages,
+)
 from servicekit.logs import correlation_id
 from servicekit.metrics import EVENTS_CONSUMED
 from servicekit.mongo import DUPLICATE_KEY, Document, is_unavailable
@@ -30,19 +34,7 @@ log = logging.getLogger(__name__)
 
 Handler = Callable[[Envelope], Awaitable[None]]
 EventCheck = Callable[[Envelope], bool]
-T = TypeVar("T")
 ATTEMPTS_BEFORE_PARKING = 5
-MAX_OUTAGE_WAIT_SECONDS = 5.0
-
-
-@dataclass(frozen=True)
-class Incoming:
-    """One record as the consumer needs it; `key` orders it (one payment's events in order)."""
-
-    topic: str
-    key: bytes | None
-    headers: Sequence[tuple[str, bytes]]
-    value: bytes | None
 
 
 class IdempotentConsumer:
@@ -78,14 +70,16 @@ class IdempotentConsumer:
             isolation_level="read_committed",
         )
         try:
-            await _start_with_retry(consumer)  # inside: a stop while starting still closes it
+            await start_with_retry(consumer)  # inside: a stop while starting still closes it
             while True:
                 batches = await consumer.getmany(timeout_ms=500, max_records=200)
                 if batches:
                     await self.process_batch(
-                        [_incoming(record) for records in batches.values() for record in records]
+                        [incoming(record) for records in batches.values() for record in records]
                     )
-                    await _commit(consumer, batches)  # only once their inbox records are written
+                    await commit_batch(
+                        consumer, batches
+                    )  # only once their inbox records are written
         finally:
             await consumer.stop()
 
@@ -99,7 +93,7 @@ class IdempotentConsumer:
         """Skips what the inbox has seen, handles the rest (one key's events in order, different
         keys side by side), then records them in the inbox, all after their effects."""
         events = [(item, envelope) for item in batch if (envelope := await self._ours(item))]
-        seen = await _waiting_out_outages(lambda: self._seen([e.id for _, e in events]))
+        seen = await waiting_out_outages(lambda: self._seen([e.id for _, e in events]))
         by_key: dict[tuple[str, bytes | None], list[Envelope]] = {}
         for item, envelope in events:
             if envelope.id in seen:
@@ -111,7 +105,7 @@ class IdempotentConsumer:
 
         async def in_order(topic: str, same_key: list[Envelope]) -> None:
             for envelope in same_key:
-                await _waiting_out_outages(partial(self._handle_once, envelope, topic))
+                await waiting_out_outages(partial(self._handle_once, envelope, topic))
                 done.append(envelope)
 
         results = await asyncio.gather(
@@ -119,7 +113,7 @@ class IdempotentConsumer:
             return_exceptions=True,
         )
         if done:
-            await _waiting_out_outages(lambda: self._remember(done))
+            await waiting_out_outages(lambda: self._remember(done))
         for result in results:
             if isinstance(result, BaseException):
                 raise result  # what was handled is remembered; the rest comes again
@@ -131,7 +125,7 @@ class IdempotentConsumer:
         except UnknownEventError as error:
             EVENTS_CONSUMED.labels(type="unknown", outcome="parked").inc()
             park = partial(self._park, None, item.topic, str(error), item.value)
-            await _waiting_out_outages(park)
+            await waiting_out_outages(park)
             return None
         if (self._handled_types is not None and envelope.type not in self._handled_types) or (
             self._handles_event is not None and not self._handles_event(envelope)
@@ -197,47 +191,3 @@ class IdempotentConsumer:
                 "parked_at": datetime.now(UTC),
             }
         )
-
-
-async def _waiting_out_outages(step: Callable[[], Awaitable[T]]) -> T:
-    """Runs `step` until the database answers: an outage is nobody's mistake, so it never counts
-    towards parking an event."""
-    delay = 0.1
-    while True:
-        try:
-            return await step()
-        except Exception as error:
-            if not is_unavailable(error):
-                raise
-            log.warning("database unavailable; the events wait %.1fs: %s", delay, error)
-            await asyncio.sleep(delay)
-            delay = min(delay * 2, MAX_OUTAGE_WAIT_SECONDS)
-
-
-def _incoming(record: ConsumerRecord[bytes, bytes]) -> Incoming:
-    return Incoming(record.topic, record.key, record.headers, record.value)
-
-
-async def _start_with_retry(consumer: AIOKafkaConsumer) -> None:
-    delay = 0.5
-    while True:
-        try:
-            await consumer.start()
-            return
-        except KafkaError:
-            log.warning("Kafka not reachable yet; retrying in %.1fs", delay)
-            await asyncio.sleep(delay)
-            delay = min(delay * 2, 5.0)
-
-
-async def _commit(
-    consumer: AIOKafkaConsumer,
-    batches: dict[TopicPartition, list[ConsumerRecord[bytes, bytes]]],
-) -> None:
-    """All partitions of the batch in one request (one round trip, not one per partition)."""
-    offsets = {partition: records[-1].offset + 1 for partition, records in batches.items()}
-    try:
-        await consumer.commit(offsets)
-    except KafkaError:
-        # The records will come again; the inbox makes that harmless.
-        log.warning("offset commit failed for %s", sorted(map(str, offsets)), exc_info=True)

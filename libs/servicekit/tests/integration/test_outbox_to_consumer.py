@@ -18,7 +18,8 @@ from contracts.envelope import Envelope, to_kafka
 from contracts.events import PaymentExpired
 from contracts.ids import new_id
 from devstack.stack import Stack
-from servicekit.consumer import ATTEMPTS_BEFORE_PARKING, IdempotentConsumer, Incoming
+from servicekit.consumer import ATTEMPTS_BEFORE_PARKING, IdempotentConsumer
+from servicekit.consumer_io import Incoming
 from servicekit.kafka import create_producer
 from servicekit.locks import AggregateLocks
 from servicekit.mongo import Document, create_mongo_client

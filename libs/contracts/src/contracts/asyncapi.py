@@ -31,6 +31,7 @@ def asyncapi_document() -> dict[str, Any]:
             if event.__doc__
             else event.type,
             "contentType": "application/json",
+            "x-data-version": event.version,
             "bindings": {"kafka": {"key": {"type": "string", "description": event.subject_field}}},
             "headers": {"$ref": "#/components/schemas/CloudEventsHeaders"},
             "payload": {"$ref": _REF_TEMPLATE.format(model=event.__name__)},
@@ -66,7 +67,14 @@ def _cloudevents_headers() -> dict[str, Any]:
     return {
         "type": "object",
         "required": list(names),
-        "properties": {name: {"type": "string"} for name in (*names, "ce_correlationid")},
+        "properties": {
+            **{name: {"type": "string"} for name in (*names, "ce_correlationid")},
+            "ce_dataversion": {
+                "type": "string",
+                "pattern": "^[1-9][0-9]*$",
+                "description": "The version of the data's shape; 1 when absent",
+            },
+        },
     }
 
 

@@ -10,17 +10,36 @@ from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, ValidationErro
 
 from contracts.events import EVENT_TYPES, EventData
 from contracts.ids import EventId
+from contracts.upcasting import UPCASTERS, Upcasters, VersionUnreadableError
 
 CONTENT_TYPE = "application/json"
-_ATTRIBUTES = ("id", "source", "type", "specversion", "time", "subject", "correlationid")
+_ATTRIBUTES = (
+    "id",
+    "source",
+    "type",
+    "specversion",
+    "time",
+    "subject",
+    "correlationid",
+    "dataversion",
+)
+
+
+EventTypes = dict[str, type[EventData]]  # outside Envelope, whose `type` field hides the builtin
 
 
 class UnknownEventError(ValueError):
     """A record whose type this version of the contracts does not know, or whose data is invalid."""
 
 
+class UnreadableVersionError(UnknownEventError):
+    """An event of a known type at a version this service cannot read: retrying will not help."""
+
+
 class Envelope(BaseModel):
-    """CloudEvents 1.0 attributes plus `data`; `correlationid` is an extension attribute."""
+    """CloudEvents 1.0 attributes plus `data`; `correlationid` and `dataversion` (the version of
+    the data's shape, 1 when absent: events written before versions were carried) are extension
+    attributes."""
 
     model_config = ConfigDict(frozen=True, extra="forbid")
 
@@ -32,6 +51,7 @@ class Envelope(BaseModel):
     subject: str = Field(min_length=1, max_length=64)
     datacontenttype: Literal["application/json"] = "application/json"
     correlationid: str | None = Field(default=None, max_length=64)
+    dataversion: int = Field(default=1, ge=1)
     data: dict[str, Any]
 
     @classmethod
@@ -51,16 +71,26 @@ class Envelope(BaseModel):
             time=time,
             subject=event.subject,
             correlationid=correlation_id,
+            dataversion=event.version,
             data=event.model_dump(mode="json"),
         )
 
-    def event(self) -> EventData:
-        """The typed event inside; raises UnknownEventError for a type or shape we do not know."""
-        model = EVENT_TYPES.get(self.type)
+    def event(
+        self,
+        types: EventTypes = EVENT_TYPES,
+        upcasters: Upcasters = UPCASTERS,
+    ) -> EventData:
+        """The typed event inside, at the version this code reads (older data is upcast);
+        raises UnknownEventError for a type, version or shape we do not know."""
+        model = types.get(self.type)
         if model is None:
             raise UnknownEventError(f"unknown event type {self.type!r}")
         try:
-            return model.model_validate(self.data)
+            data = upcasters.upcast(self.type, self.dataversion, self.data, model.version)
+        except VersionUnreadableError as error:
+            raise UnreadableVersionError(str(error)) from error
+        try:
+            return model.model_validate(data)
         except ValidationError as error:
             raise UnknownEventError(f"invalid {self.type} data: {error}") from error
 

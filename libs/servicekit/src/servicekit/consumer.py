@@ -119,7 +119,8 @@ class IdempotentConsumer:
                 raise result  # what was handled is remembered; the rest comes again
 
     async def _ours(self, item: Incoming) -> Envelope | None:
-        """The event, if this service handles it; junk is parked, others' events skipped unread."""
+        """The event, if this service handles it and can read it; junk and versions it cannot read
+        are parked at once with the reason (retrying cannot help), others' events skipped."""
         try:
             envelope = from_kafka(list(item.headers), item.value or b"")
         except UnknownEventError as error:
@@ -132,6 +133,12 @@ class IdempotentConsumer:
         ):
             EVENTS_CONSUMED.labels(type=envelope.type, outcome="not_ours").inc()
             return None  # another service's business: no inbox entry, no database work
+        try:
+            envelope.event()  # a version we cannot read, or a shape we do not know, stays so
+        except UnknownEventError as error:
+            EVENTS_CONSUMED.labels(type=envelope.type, outcome="parked").inc()
+            await waiting_out_outages(partial(self._park, envelope, item.topic, str(error), None))
+            return None
         return envelope
 
     async def _seen(self, event_ids: list[str]) -> set[str]:

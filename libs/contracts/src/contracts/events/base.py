@@ -1,4 +1,4 @@
-"""The base of every event's data: frozen, strict, and tagged with its type, topic and key."""
+"""The base of every event's data: frozen, typed, and tagged with its type, version, topic and key."""
 
 from __future__ import annotations
 
@@ -12,9 +12,12 @@ from contracts.topics import Topic
 class EventData(BaseModel):
     """What happened, in past tense. Subclasses name their CloudEvents `type` and their topic."""
 
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    # A field this code does not know yet is ignored, not refused: within a version an event may
+    # gain optional fields, and older consumers must keep reading it (contracts.upcasting).
+    model_config = ConfigDict(frozen=True, extra="ignore")
 
     type: ClassVar[str]
+    version: ClassVar[int] = 1
     topic: ClassVar[Topic]
     subject_field: ClassVar[str] = "payment_id"
 

@@ -25,7 +25,7 @@ class MismatchKind(StrEnum):
 class TrailEntry(BaseModel):
     """One event the reconciler saw for the payment, so a specialist can read its story."""
 
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    model_config = ConfigDict(frozen=True, extra="ignore")  # as EventData: it travels inside one
 
     event_id: str
     type: str

@@ -13,6 +13,7 @@ from fastapi import FastAPI
 from contracts.envelope import Envelope
 from servicekit.app import Readiness
 from servicekit.consumer import IdempotentConsumer
+from servicekit.event_handlers import EventHandlers, dispatcher, handled_types
 from servicekit.logs import configure_logging
 from servicekit.outbox import create_outbox_index
 from servicekit.runtime import ServiceRuntime
@@ -20,7 +21,6 @@ from servicekit.settings import ServiceSettings
 
 log = logging.getLogger(__name__)
 
-Handle = Callable[[Envelope], Awaitable[None]]
 Context = TypeVar("Context")
 
 
@@ -28,19 +28,20 @@ Context = TypeVar("Context")
 class ServiceWiring(Generic[Context]):
     """What differs between services. `build` makes the service's context (its repositories and
     clients) from the runtime; without it the context is the runtime itself. The context is kept
-    in `app.state.context` for routes, and handed to the handler, the loops and `close`."""
+    in `app.state.context` for routes, and handed to the event handlers, the loops and `close`."""
 
     outbox_collections: Sequence[str] = ()
     # The fields each collection is filtered on besides `_id`: an index each, so that a query's
     # cost follows what it finds, not the collection's size (outbox_pending is added for all).
     indexes: Mapping[str, Sequence[str]] = field(default_factory=dict)
     consumed_topics: Sequence[str] = ()
-    handled_events: frozenset[str] | None = None  # CloudEvents types; others are skipped unread
+    # Event type → handler: the consumer reads these types of `consumed_topics`, and skips the
+    # rest unread (servicekit.event_handlers).
+    event_handlers: EventHandlers[Context] = field(default_factory=dict)
     # A finer look at a handled type's event, from the event alone (no database): False skips it
     # unread too, e.g. another service's payment that the handler would only ignore.
     handles_event: Callable[[Envelope], bool] | None = None
     build: Callable[[ServiceRuntime], Awaitable[Context]] | None = None
-    make_handler: Callable[[Context], Handle] | None = None
     loops: Sequence[tuple[str, Callable[[Context], Coroutine[Any, Any, None]]]] = ()
     close: Callable[[Context], Awaitable[None]] | None = None
     on_start: Callable[[ServiceRuntime], Awaitable[None]] | None = None
@@ -65,14 +66,14 @@ def service_lifespan(
             runtime.start_outbox(wiring.outbox_collections)
         context = await wiring.build(runtime) if wiring.build else cast(Context, runtime)
         app.state.context = context
-        if wiring.consumed_topics and wiring.make_handler is not None:
+        if wiring.consumed_topics and wiring.event_handlers:
             consumer = IdempotentConsumer(
                 bootstrap=settings.kafka_bootstrap,
                 group_id=settings.service_name,
                 topics=wiring.consumed_topics,
                 database=runtime.database,
-                handle=wiring.make_handler(context),
-                handled_types=wiring.handled_events,
+                handle=dispatcher(wiring.event_handlers, context),
+                handled_types=handled_types(wiring.event_handlers),
                 handles_event=wiring.handles_event,
             )
             runtime.start_background("consumer", consumer.run)

@@ -14,10 +14,9 @@ from checkout.adapters.mailer import Mailer
 from checkout.adapters.repository import COLLECTION, PaymentRepository
 from checkout.config import Settings
 from checkout.entrypoints import api, callbacks
-from checkout.entrypoints.consumer import make_handler
+from checkout.entrypoints.consumer import EVENT_HANDLERS
 from checkout.handlers.context import Checkout
 from checkout.handlers.maintenance import run_maintenance
-from contracts.events import ActivationFailed, ProviderActivated
 from contracts.topics import Topic
 from servicekit.app import create_service_app
 from servicekit.lifespan import ServiceWiring, runtime_readiness, service_lifespan
@@ -56,9 +55,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         outbox_collections=(COLLECTION,),
         indexes={COLLECTION: ("state", "receipt_due")},
         consumed_topics=(Topic.ACTIVATIONS.value,),
-        handled_events=frozenset({ProviderActivated.type, ActivationFailed.type}),
+        event_handlers=EVENT_HANDLERS,
         build=build,
-        make_handler=make_handler,
         loops=(("maintenance", run_maintenance),),
         close=close,
     )

@@ -16,7 +16,7 @@ from imei_registry.adapters.registrations import COLLECTION, RegistrationReposit
 from imei_registry.adapters.registry import McqsClient
 from imei_registry.config import Settings
 from imei_registry.entrypoints import api
-from imei_registry.entrypoints.consumer import HANDLED_EVENTS, is_imei_payment, make_handler
+from imei_registry.entrypoints.consumer import EVENT_HANDLERS, is_imei_payment
 from imei_registry.handlers.context import ImeiRegistry
 from imei_registry.handlers.sweep import run_registry_sweep
 from servicekit.app import create_service_app
@@ -57,10 +57,9 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         outbox_collections=(COLLECTION,),
         indexes={COLLECTION: ("state", "imeis", "email_due")},
         consumed_topics=(Topic.PAYMENTS.value,),
-        handled_events=HANDLED_EVENTS,
+        event_handlers=EVENT_HANDLERS,
         handles_event=is_imei_payment,
         build=build,
-        make_handler=make_handler,
         loops=(("registry-sweep", run_registry_sweep),),
         close=close,
     )

@@ -9,7 +9,6 @@ from datetime import timedelta
 import httpx
 from fastapi import FastAPI
 
-from contracts.events import CardDebited
 from contracts.ids import new_id
 from contracts.topics import Topic
 from provider_gateway.adapters.base import ProviderAdapter
@@ -81,9 +80,8 @@ def create_app(
         outbox_collections=(ACTIVATIONS,),
         indexes={ACTIVATIONS: ("state",)},
         consumed_topics=(Topic.PAYMENTS.value,),
-        handled_events=frozenset({CardDebited.type}),
+        event_handlers=consumer.EVENT_HANDLERS,
         build=build,
-        make_handler=consumer.make_handler,
         loops=(("resume-activations", consumer.resume_unfinished),),
         close=close,
     )

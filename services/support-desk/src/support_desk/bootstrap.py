@@ -22,7 +22,7 @@ from support_desk.domain.attachments import MAX_ATTACHMENT_BYTES
 from support_desk.domain.permissions import Role
 from support_desk.domain.sign_in import SignInPolicy
 from support_desk.entrypoints import auth, contact, desk, lookup
-from support_desk.entrypoints.consumer import HANDLED_EVENTS, make_handler
+from support_desk.entrypoints.consumer import EVENT_HANDLERS
 from support_desk.handlers.context import SupportDesk
 from support_desk.handlers.letters import run_letter_sweep
 
@@ -70,9 +70,8 @@ def create_app(
         outbox_collections=(repository.COLLECTION,),
         indexes={repository.COLLECTION: ("state", "category", "assignee", LETTERS_PENDING)},
         consumed_topics=(Topic.RECONCILIATION.value,),
-        handled_events=HANDLED_EVENTS,
+        event_handlers=EVENT_HANDLERS,
         build=build,
-        make_handler=make_handler,
         loops=(("letter-sweep", run_letter_sweep),),
     )
     app = create_service_app(

@@ -1,4 +1,5 @@
-"""Events checkout reacts to: the provider's activation outcomes."""
+"""Events checkout reacts to: the provider's activation outcomes. The table below is the whole
+list; the consumer reads these types and skips the rest of the topic unread."""
 
 from __future__ import annotations
 
@@ -6,17 +7,18 @@ from checkout.handlers.activation import complete_payment, refund_failed_payment
 from checkout.handlers.context import Checkout
 from contracts.envelope import Envelope
 from contracts.events import ActivationFailed, ProviderActivated
-from servicekit.lifespan import Handle
+from servicekit.event_handlers import EventHandlers
 
 
-def make_handler(checkout: Checkout) -> Handle:
-    async def handle(envelope: Envelope) -> None:
-        match envelope.event():
-            case ProviderActivated() as activated:
-                await complete_payment(checkout, activated)
-            case ActivationFailed() as failed:
-                await refund_failed_payment(checkout, failed)
-            case _:
-                pass  # other services' events on this topic are not checkout's business
+async def _activated(checkout: Checkout, event: ProviderActivated, _envelope: Envelope) -> None:
+    await complete_payment(checkout, event)
 
-    return handle
+
+async def _failed(checkout: Checkout, event: ActivationFailed, _envelope: Envelope) -> None:
+    await refund_failed_payment(checkout, event)
+
+
+EVENT_HANDLERS: EventHandlers[Checkout] = {
+    ProviderActivated: _activated,
+    ActivationFailed: _failed,
+}

@@ -1,4 +1,5 @@
-"""Events imei-registry reacts to: `card-debited` of the IMEI service; the rest is not its business."""
+"""Events imei-registry reacts to: `card-debited` of the IMEI service (the table at the end is the
+whole list); the rest is not its business."""
 
 from __future__ import annotations
 
@@ -7,9 +8,7 @@ from contracts.events import CardDebited
 from imei_registry.domain.quote import IMEI_SERVICE_ID
 from imei_registry.handlers.context import ImeiRegistry
 from imei_registry.handlers.payments import register_paid_device
-from servicekit.lifespan import Handle
-
-HANDLED_EVENTS = frozenset({CardDebited.type})
+from servicekit.event_handlers import EventHandlers
 
 
 def is_imei_payment(envelope: Envelope) -> bool:
@@ -22,12 +21,8 @@ def is_imei_payment(envelope: Envelope) -> bool:
     return not isinstance(event, CardDebited) or event.service_id == IMEI_SERVICE_ID
 
 
-def make_handler(registry: ImeiRegistry) -> Handle:
-    async def handle(envelope: Envelope) -> None:
-        match envelope.event():
-            case CardDebited() as debited:
-                await register_paid_device(registry, debited)
-            case _:
-                pass  # only card-debited is subscribed to; others are skipped before this
+async def _debited(registry: ImeiRegistry, event: CardDebited, _envelope: Envelope) -> None:
+    await register_paid_device(registry, event)
 
-    return handle
+
+EVENT_HANDLERS: EventHandlers[ImeiRegistry] = {CardDebited: _debited}

@@ -2,38 +2,27 @@
 
 from __future__ import annotations
 
-import logging
-
 from contracts.envelope import Envelope
 from contracts.events import CardDebited
 from provider_gateway.gateway import Activations
 from provider_gateway.handlers.card_debited import activate_debited_payment
-from servicekit.lifespan import Handle
-
-log = logging.getLogger(__name__)
+from servicekit.event_handlers import EventHandlers
 
 
-def make_handler(activations: Activations) -> Handle:
+async def _debited(activations: Activations, event: CardDebited, envelope: Envelope) -> None:
     gateway = activations.gateway
+    await activate_debited_payment(
+        event,
+        envelope.correlationid,
+        catalog=gateway.catalog,
+        records=activations.records,
+        runner=activations.runner,
+        clock=gateway.clock,
+        deadline=gateway.settings.retry_policy.deadline,
+    )
 
-    async def handle(envelope: Envelope) -> None:
-        if envelope.type != CardDebited.type:
-            log.debug("%s is not handled here", envelope.type)
-            return
-        debited = envelope.event()
-        if not isinstance(debited, CardDebited):  # the type said so; the data must agree
-            raise TypeError(f"{envelope.id} is typed card-debited but holds {type(debited)}")
-        await activate_debited_payment(
-            debited,
-            envelope.correlationid,
-            catalog=gateway.catalog,
-            records=activations.records,
-            runner=activations.runner,
-            clock=gateway.clock,
-            deadline=gateway.settings.retry_policy.deadline,
-        )
 
-    return handle
+EVENT_HANDLERS: EventHandlers[Activations] = {CardDebited: _debited}
 
 
 async def resume_unfinished(activations: Activations) -> None:

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 
 import pytest
+from prometheus_client import REGISTRY
 from pymongo.asynchronous.database import AsyncDatabase
 from pymongo.errors import OperationFailure
 
@@ -23,7 +24,7 @@ from servicekit.consumer_io import Incoming
 from servicekit.kafka import create_producer
 from servicekit.locks import AggregateLocks
 from servicekit.mongo import Document, create_mongo_client
-from servicekit.outbox import OutboxRelay, create_outbox_index, new_document_events
+from servicekit.outbox import OutboxRelay, create_outbox_index
 from servicekit.store import AggregateStore
 
 pytestmark = pytest.mark.integration
@@ -119,21 +120,36 @@ async def test_an_event_reaches_the_other_service_once(infrastructure: Stack) ->
         assert await flow.sender["payments"].count_documents({"outbox_pending": True}) == 0
 
 
+def _duplicates_seen(event_type: str) -> float:
+    labels = {"type": event_type, "outcome": "duplicate"}
+    return REGISTRY.get_sample_value("events_consumed_total", labels) or 0.0
+
+
 async def test_a_redelivered_event_is_applied_once(infrastructure: Stack) -> None:
     async with pipeline(infrastructure) as flow:
         payment_id = new_id("pay")
         event = expired_event(payment_id)
-        # The relay published it, then crashed before marking it sent: it goes out twice.
-        for copy in range(2):
-            await flow.sender["payments"].insert_one(
-                {"_id": f"{payment_id}-{copy}", **new_document_events([event])}
-            )
+        before = _duplicates_seen(event.type)
+        # A relay that published the event and crashed before marking it sent publishes it again
+        # after its restart: the same event reaches Kafka, and the consumer, twice.
+        producer = create_producer(infrastructure.kafka_bootstrap, f"crashed-{payment_id}")
+        await producer.start()
+        try:
+            key, value, headers = to_kafka(event)
+            for _copy in range(2):
+                await producer.send_and_wait("payments.v1", value, key=key, headers=headers)
+        finally:
+            await producer.stop()
         await wait_applied(flow.receiver, [payment_id], 30)
-        await asyncio.sleep(2)  # time for the second copy to arrive and be skipped
+        deadline = asyncio.get_running_loop().time() + 30
+        while _duplicates_seen(event.type) == before:  # the second copy reached the inbox check
+            assert asyncio.get_running_loop().time() < deadline, "the copy never arrived"
+            await asyncio.sleep(0.2)
         assert (await flow.receiver["expired"].find_one({"_id": payment_id})) == {
             "_id": payment_id,
             "applied": 1,
         }
+        assert await flow.receiver["inbox"].count_documents({"_id": event.id}) == 1
 
 
 @pytest.mark.local_infra  # stops and restarts the local Kafka process

@@ -36,7 +36,7 @@ class AggregateStore:
         self.collection = collection
         self._locks = locks
         self._relay = relay
-        self._source = source
+        self.source = source  # the CloudEvents `source` of its events: /services/<name>
 
     def envelopes(self, events: Sequence[EventData], at: datetime) -> list[Envelope]:
         """The aggregate's new events wrapped for the outbox: fresh ids, this service as their
@@ -45,7 +45,7 @@ class AggregateStore:
             Envelope.wrap(
                 event,
                 event_id=new_id("evt"),
-                source=self._source,
+                source=self.source,
                 time=at,
                 correlation_id=correlation_id.get(),
             )

@@ -24,7 +24,6 @@ from provider_gateway.handlers.clock import Clock
 from servicekit.mongo import Document
 from servicekit.store import AggregateStore
 
-SOURCE = "/provider-gateway"
 _IN_PROGRESS = {"state": ActivationState.IN_PROGRESS.value}
 
 
@@ -117,7 +116,7 @@ class ActivationRecords:
         return Envelope.wrap(
             event,
             event_id=self._new_event_id(),
-            source=SOURCE,
+            source=self._store.source,
             time=self._clock.now(),
             correlation_id=correlation_id,
         )

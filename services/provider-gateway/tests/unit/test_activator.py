@@ -13,9 +13,10 @@ from provider_gateway.domain.activation import ActivationState, Answer, Call, Re
 from provider_gateway.domain.breaker import Breakers
 from provider_gateway.domain.catalog import Catalog, ProtocolFamily, Service
 from provider_gateway.domain.outcomes import ActivationJob, ActivationResult
-from provider_gateway.fakes import FakeClock, FakeProvider, Fault
 from provider_gateway.handlers.activator import Activator
 from provider_gateway.handlers.providers import Providers
+
+from .fakes import FakeClock, FakeProvider, Fault
 
 PAYMENT = "pay_01jz3k7m2x9q8r5t4v6w0y1z2a"
 

@@ -13,7 +13,8 @@ from hypothesis import strategies as st
 from provider_gateway.adapters.base import ProviderUnavailableError
 from provider_gateway.bootstrap import create_app
 from provider_gateway.domain.catalog import ProtocolFamily
-from provider_gateway.fakes import FakeClock, FakeProvider
+
+from .fakes import FakeClock, FakeProvider
 
 API = "/api/catalog"
 

@@ -9,10 +9,11 @@ from provider_gateway.domain.activation import ActivationState, RetryPolicy
 from provider_gateway.domain.breaker import Breakers
 from provider_gateway.domain.catalog import Catalog, ProtocolFamily
 from provider_gateway.domain.outcomes import ActivationJob, ActivationResult
-from provider_gateway.fakes import FakeClock, FakeProvider
 from provider_gateway.handlers.activator import Activator
 from provider_gateway.handlers.providers import Providers
 from provider_gateway.handlers.runner import ActivationRunner
+
+from .fakes import FakeClock, FakeProvider
 
 
 class FakeRecords:

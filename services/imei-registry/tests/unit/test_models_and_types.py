@@ -29,7 +29,12 @@ def test_the_attribution_lives_next_to_the_tac_extract() -> None:
     attribution = data.joinpath("ATTRIBUTION.md").read_text(encoding="utf-8")
     assert "CC BY-SA 3.0" in attribution and "Harald Welte" in attribution
     assert "CC-BY-SA 3.0" in data.joinpath("tacdb.csv").read_text(encoding="utf-8").splitlines()[0]
-    assert load_directory() is not None
+    rows = data.joinpath("tacdb.csv").read_text(encoding="utf-8").splitlines()[2:]
+    extracted = {row.split(",", 1)[0] for row in rows if row}
+    # Every TAC of the attributed extract is one the service knows, and marked as not synthetic.
+    known = {model.tac: model for model in load_directory()}
+    assert extracted and extracted <= set(known)
+    assert not any(known[tac].synthetic for tac in extracted)
 
 
 def test_the_model_comes_from_the_tac(directory: TacDirectory) -> None:

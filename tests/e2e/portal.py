@@ -127,7 +127,7 @@ class Portal:
         ledger: dict[str, Any] = (
             response.json()
             if response.status_code == 200
-            else {"pay_calls": 0, "payments_recorded": 0}
+            else {"pay_calls": 0, "payments_recorded": 0, "status_queries": 0}
         )
         return ledger
 

@@ -103,6 +103,8 @@ async def test_a_provider_timeout_is_resolved_by_a_status_query_with_one_activat
     assert view["state"] == "completed"
     ledger = await portal.provider_ledger("nar", created["payment_id"])
     assert ledger["payments_recorded"] == 1
+    # The lost answer was found out by asking, not by paying again.
+    assert ledger["status_queries"] >= 1 and ledger["pay_calls"] == 1
 
 
 async def test_a_provider_hard_failure_refunds_the_card_once(portal: Portal) -> None:

@@ -42,7 +42,7 @@ async def osmp_command(
         return _check(sandbox.store.faults_for(service_id).lookup_down, txn_id, account, sum_text)
     if command == "status":
         await sandbox.delay(service_id)
-        known = sandbox.store.find(service_id, txn_id)
+        known = sandbox.store.status_query(service_id, txn_id)
         if known is None:
             return _answer(ResultCode.OTHER_ERROR, txn_id, "unknown txn_id", status_code=404)
         return _transaction_answer(known, sandbox.store.clock())

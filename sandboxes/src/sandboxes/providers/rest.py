@@ -68,7 +68,7 @@ async def create_payment(service_id: str, request: Request, sandbox: SandboxDep)
 @router.get("/payments/{transaction_id}")
 async def read_payment(service_id: str, transaction_id: str, sandbox: SandboxDep) -> Response:
     await sandbox.delay(service_id)
-    known = sandbox.store.find(service_id, transaction_id)
+    known = sandbox.store.status_query(service_id, transaction_id)
     if known is None:
         return _error(404, "transaction_not_found")
     return _payment(known, sandbox.store.clock())

@@ -52,6 +52,7 @@ class ProviderStore:
     _transactions: dict[TxnKey, Transaction] = field(default_factory=dict)
     _pay_calls: Counter[TxnKey] = field(default_factory=Counter)
     _payments_recorded: Counter[TxnKey] = field(default_factory=Counter)
+    _status_queries: Counter[TxnKey] = field(default_factory=Counter)
     _faults: dict[str, Faults] = field(default_factory=dict)
     _references: itertools.count[int] = field(default_factory=lambda: itertools.count(100001))
 
@@ -74,6 +75,11 @@ class ProviderStore:
 
     def find(self, service_id: str, txn_id: str) -> Transaction | None:
         return self._transactions.get((service_id, txn_id))
+
+    def status_query(self, service_id: str, txn_id: str) -> Transaction | None:
+        """What a caller asking "did my payment go through?" is told; counted in the ledger."""
+        self._status_queries[service_id, txn_id] += 1
+        return self.find(service_id, txn_id)
 
     def pay(self, service_id: str, txn_id: str, account: str, amount_qepik: int) -> Transaction:
         """Pays once per txn_id; a repeat gets the transaction the first call made."""
@@ -106,5 +112,6 @@ class ProviderStore:
         return {
             "pay_calls": self._pay_calls[key],
             "payments_recorded": self._payments_recorded[key],
+            "status_queries": self._status_queries[key],
             "status": known.state(self.clock()).value if known else "not_found",
         }

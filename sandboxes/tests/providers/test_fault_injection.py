@@ -31,7 +31,12 @@ async def test_a_5xx_fault_fails_the_next_pay_without_paying(client: httpx.Async
     after_failure = await ledger(client, "pay_1")
     retried = await osmp_result(client, **PAY, txn_id="pay_1")
     assert failed.status_code == 500
-    assert after_failure == {"pay_calls": 1, "payments_recorded": 0, "status": "not_found"}
+    assert after_failure == {
+        "pay_calls": 1,
+        "payments_recorded": 0,
+        "status_queries": 0,
+        "status": "not_found",
+    }
     assert retried == "0"
     assert (await ledger(client, "pay_1"))["payments_recorded"] == 1
 
@@ -45,6 +50,7 @@ async def test_an_unknown_outcome_pays_but_loses_the_answer(client: httpx.AsyncC
     assert await ledger(client, "pay_2") == {
         "pay_calls": 1,
         "payments_recorded": 1,
+        "status_queries": 1,  # the status command above
         "status": "completed",
     }
 

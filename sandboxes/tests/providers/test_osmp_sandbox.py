@@ -57,7 +57,12 @@ async def test_a_repeated_pay_pays_once_and_answers_the_first_result(
     assert first.findtext("osmp_txn_id") == "pay_1"
     assert (first.findtext("prv_txn") or "").startswith("PRV")
     assert ET.tostring(repeat) == ET.tostring(first)
-    assert ledger == {"pay_calls": 2, "payments_recorded": 1, "status": "completed"}
+    assert ledger == {
+        "pay_calls": 2,
+        "payments_recorded": 1,
+        "status_queries": 0,
+        "status": "completed",
+    }
 
 
 async def test_sums_out_of_limits_are_final_refusals_that_record_no_payment(
@@ -82,7 +87,12 @@ async def test_a_pay_without_two_decimals_or_a_date_is_refused_unrecorded(
     _, no_date = await osmp(client, **base, sum="10.00")
     ledger = (await client.get("/providers/_control/ledger/azercell/pay_2")).json()
     assert whole_sum.findtext("result") == no_date.findtext("result") == "300"
-    assert ledger == {"pay_calls": 0, "payments_recorded": 0, "status": "not_found"}
+    assert ledger == {
+        "pay_calls": 0,
+        "payments_recorded": 0,
+        "status_queries": 0,
+        "status": "not_found",
+    }
 
 
 async def test_status_of_a_transaction_never_seen_is_a_404(client: httpx.AsyncClient) -> None:

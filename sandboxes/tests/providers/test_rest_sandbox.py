@@ -70,7 +70,12 @@ async def test_a_repeated_payment_pays_once_and_answers_the_same(
     assert first.json()["status"] == "completed" and first.json()["code"] == "0"
     assert first.json()["provider_reference"].startswith("PRV")
     assert repeat.json() == read.json() == first.json()
-    assert ledger == {"pay_calls": 2, "payments_recorded": 1, "status": "completed"}
+    assert ledger == {
+        "pay_calls": 2,
+        "payments_recorded": 1,
+        "status_queries": 1,  # the GET above
+        "status": "completed",
+    }
 
 
 async def test_an_unknown_transaction_is_a_404_so_paying_it_is_safe(rest: RestCall) -> None:

@@ -26,7 +26,15 @@ async def test_each_service_is_healthy_and_ready_behind_the_gateway(
     assert ready.json() == {"ready": True, "checks": {"database": True, "kafka": True}}
 
 
-async def test_an_unknown_address_is_a_problem_in_both_languages(system: Stack) -> None:
+async def test_the_gateway_answers_its_own_health_not_the_web_app(system: Stack) -> None:
+    async with httpx.AsyncClient(base_url=system.gateway_url) as client:
+        health = await client.get("/healthz")
+    assert health.status_code == 200
+    assert health.headers["content-type"] == "application/json"
+    assert health.json() == {"status": "ok", "service": "gateway"}
+
+
+async def test_an_unknown_address_is_a_problem_in_three_languages(system: Stack) -> None:
     async with httpx.AsyncClient(base_url=system.gateway_url) as client:
         unknown_api = await client.get("/api/no-such-service/x")
         unknown_route = await client.get("/api/catalog/no/such/route")
@@ -36,6 +44,7 @@ async def test_an_unknown_address_is_a_problem_in_both_languages(system: Stack) 
         problem = response.json()
         assert problem["code"] == "not_found"
         assert problem["message"]["az"] and problem["message"]["en"]
+        assert problem["message"]["ru"] in {"Такого API нет.", "Здесь ничего нет."}
 
 
 async def test_the_gateway_passes_a_correlation_id_through(system: Stack) -> None:

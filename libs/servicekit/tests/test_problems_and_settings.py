@@ -65,6 +65,31 @@ async def test_a_domain_refusal_is_a_problem_with_code_and_both_languages() -> N
     }
 
 
+@pytest.mark.parametrize(
+    ("method", "path", "status", "ru"),
+    [
+        ("GET", "/no/such/route", 404, "Здесь ничего нет."),
+        ("DELETE", "/orders", 405, "Этот метод здесь не разрешён."),
+        ("POST", "/orders", 422, "Некоторые поля заполнены неверно."),
+        ("GET", "/crash", 500, "На нашей стороне произошла ошибка. Повторите попытку чуть позже."),
+        (
+            "GET",
+            "/database/0",
+            503,
+            "Наши записи на мгновение недоступны. Ничего не потеряно: "
+            "повторите попытку чуть позже.",
+        ),
+    ],
+)
+async def test_the_problems_servicekit_answers_speak_russian_too(
+    method: str, path: str, status: int, ru: str
+) -> None:
+    response = await call(method, path, json={})
+    assert response.status_code == status
+    message = response.json()["message"]
+    assert message["ru"] == ru and message["az"] and message["en"]
+
+
 @pytest.mark.parametrize("body", ['{"amount": "many"}', "not json at all", '{"amount": 1', "[]"])
 async def test_bad_input_is_a_422_naming_the_field(body: str) -> None:
     response = await call(

@@ -1,4 +1,5 @@
-"""RFC 9457 problem details: a stable `code`, a message in Azerbaijani and English, no stack traces."""
+"""RFC 9457 problem details: a stable `code`, a message in Azerbaijani, English and (where it has been
+written) Russian, no stack traces."""
 
 from __future__ import annotations
 
@@ -28,6 +29,7 @@ class Problem(Exception):
         en: str,
         az: str,
         *,
+        ru: str | None = None,
         detail: str | None = None,
         headers: Mapping[str, str] | None = None,
         extra: Mapping[str, Any] | None = None,
@@ -37,6 +39,7 @@ class Problem(Exception):
         self.code = code
         self.en = en
         self.az = az
+        self.ru = ru
         self.detail = detail
         self.headers = dict(headers or {})
         self.extra = dict(extra or {})
@@ -48,7 +51,8 @@ def problem_response(problem: Problem, instance: str) -> JSONResponse:
         "title": problem.en,
         "status": problem.status,
         "code": problem.code,
-        "message": {"az": problem.az, "en": problem.en},
+        "message": {"az": problem.az, "en": problem.en}
+        | ({"ru": problem.ru} if problem.ru else {}),
         "instance": instance,
     }
     if problem.detail:
@@ -59,18 +63,34 @@ def problem_response(problem: Problem, instance: str) -> JSONResponse:
     )
 
 
-_BY_STATUS: dict[int, tuple[str, str, str]] = {
-    400: ("bad_request", "The request could not be read.", "Sorğu oxuna bilmədi."),
-    401: ("unauthenticated", "Sign in first.", "Əvvəlcə daxil olun."),
-    403: ("forbidden", "You may not do this.", "Bunu etməyə icazəniz yoxdur."),
-    404: ("not_found", "Nothing is here.", "Burada heç nə yoxdur."),
+_BY_STATUS: dict[int, tuple[str, str, str, str]] = {
+    400: (
+        "bad_request",
+        "The request could not be read.",
+        "Sorğu oxuna bilmədi.",
+        "Не удалось прочитать запрос.",
+    ),
+    401: ("unauthenticated", "Sign in first.", "Əvvəlcə daxil olun.", "Сначала войдите."),
+    403: (
+        "forbidden",
+        "You may not do this.",
+        "Bunu etməyə icazəniz yoxdur.",
+        "У вас нет права на это действие.",
+    ),
+    404: ("not_found", "Nothing is here.", "Burada heç nə yoxdur.", "Здесь ничего нет."),
     405: (
         "method_not_allowed",
         "This method is not allowed here.",
         "Bu üsula burada icazə yoxdur.",
+        "Этот метод здесь не разрешён.",
     ),
-    413: ("payload_too_large", "The request is too large.", "Sorğu çox böyükdür."),
-    415: ("unsupported_media_type", "Send JSON.", "JSON göndərin."),
+    413: (
+        "payload_too_large",
+        "The request is too large.",
+        "Sorğu çox böyükdür.",
+        "Запрос слишком большой.",
+    ),
+    415: ("unsupported_media_type", "Send JSON.", "JSON göndərin.", "Отправьте JSON."),
 }
 
 
@@ -81,6 +101,7 @@ def database_unavailable() -> Problem:
         "database_unavailable",
         "We cannot reach our records for a moment. Nothing was lost: please try again shortly.",
         "Qeydlərimizə bir anlıq çata bilmirik. Heç nə itməyib: bir azdan yenidən cəhd edin.",
+        ru="Наши записи на мгновение недоступны. Ничего не потеряно: повторите попытку чуть позже.",
         headers={"Retry-After": "2"},
     )
 
@@ -104,16 +125,18 @@ def install_problem_handlers(app: FastAPI) -> None:
             "validation_failed",
             "Some fields are not valid.",
             "Bəzi sahələr düzgün doldurulmayıb.",
+            ru="Некоторые поля заполнены неверно.",
             extra={"errors": fields},
         )
         return problem_response(problem, request.url.path)
 
     @app.exception_handler(StarletteHTTPException)
     async def _http(request: Request, error: StarletteHTTPException) -> JSONResponse:
-        code, en, az = _BY_STATUS.get(
-            error.status_code, ("http_error", "Request failed.", "Sorğu alınmadı.")
+        code, en, az, ru = _BY_STATUS.get(
+            error.status_code,
+            ("http_error", "Request failed.", "Sorğu alınmadı.", "Запрос не выполнен."),
         )
-        problem = Problem(error.status_code, code, en, az, headers=error.headers)
+        problem = Problem(error.status_code, code, en, az, ru=ru, headers=error.headers)
         return problem_response(problem, request.url.path)
 
     @app.exception_handler(Exception)
@@ -129,5 +152,6 @@ def install_problem_handlers(app: FastAPI) -> None:
             "internal_error",
             "Something went wrong on our side. Please try again a little later.",
             "Bizim tərəfdə xəta baş verdi. Bir az sonra yenidən cəhd edin.",
+            ru="На нашей стороне произошла ошибка. Повторите попытку чуть позже.",
         )
         return problem_response(problem, request.url.path)

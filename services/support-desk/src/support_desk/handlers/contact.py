@@ -6,7 +6,6 @@ import hashlib
 from dataclasses import dataclass
 
 from contracts.ids import new_id
-from servicekit.problems import Problem
 from support_desk.domain.attachments import (
     MAX_ATTACHMENT_BYTES,
     Attachment,
@@ -17,6 +16,7 @@ from support_desk.domain.contact_form import ContactForm
 from support_desk.domain.opening import open_ticket
 from support_desk.domain.ticket import Ticket
 from support_desk.handlers.context import SupportDesk
+from support_desk.handlers.errors import AttachmentNotAnImageError, AttachmentTooLargeError
 from support_desk.handlers.letters import deliver_letters
 
 
@@ -43,20 +43,10 @@ async def submit_contact_form(
 
 def describe_upload(upload: Upload) -> Attachment:
     if len(upload.content) > MAX_ATTACHMENT_BYTES:
-        raise Problem(
-            413,
-            "attachment_too_large",
-            "The image may be at most 5 MB.",
-            "Şəkil ən çoxu 5 MB ola bilər.",
-        )
+        raise AttachmentTooLargeError()
     content_type = image_type(upload.content)
     if content_type is None:
-        raise Problem(
-            415,
-            "attachment_not_an_image",
-            "Attach a PNG, JPEG or WebP image (for example a photo of the phone's screen).",
-            "PNG, JPEG və ya WebP şəkil əlavə edin (məsələn, telefon ekranının şəkli).",
-        )
+        raise AttachmentNotAnImageError()
     return Attachment(
         content_type=content_type,
         size=len(upload.content),

@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import datetime
 
-from servicekit.problems import Problem
 from servicekit.retry import LOST, Lost, StillContendedError, until_written
 from support_desk.domain.permissions import (
     PermissionRefusedError,
@@ -16,13 +15,16 @@ from support_desk.domain.permissions import (
 from support_desk.domain.states import TransitionRefusedError
 from support_desk.domain.ticket import NoCustomerError, Ticket
 from support_desk.handlers.context import SupportDesk
-from support_desk.handlers.letters import deliver_letters
-from support_desk.handlers.problems import (
-    changed_meanwhile,
-    no_customer,
-    state_conflict,
-    ticket_not_found,
+from support_desk.handlers.errors import (
+    NoCustomerToWriteError,
+    NotPermittedError,
+    NotTheCustomerError,
+    TicketChangedError,
+    TicketNotFoundError,
+    TicketStateConflictError,
+    UnknownSpecialistError,
 )
+from support_desk.handlers.letters import deliver_letters
 
 Change = Callable[[Ticket, datetime], Ticket]
 
@@ -34,22 +36,22 @@ async def change_ticket(desk: SupportDesk, ticket_id: str, change: Change) -> Ti
     async def attempt() -> Ticket | Lost:
         ticket = await desk.tickets.get(ticket_id)
         if ticket is None:
-            raise ticket_not_found()
+            raise TicketNotFoundError()
         try:
             changed = change(ticket, desk.clock())
         except PermissionRefusedError as refused:
-            raise Problem(403, refused.code, refused.en, refused.az) from None
+            raise NotPermittedError(refused.code, refused.en, refused.az) from None
         except TransitionRefusedError as refused:
-            raise state_conflict(refused) from None
+            raise TicketStateConflictError(refused) from None
         except NoCustomerError:
-            raise no_customer() from None
+            raise NoCustomerToWriteError() from None
         return await desk.tickets.save(ticket, changed) or LOST
 
     async with desk.tickets.lock(ticket_id):
         try:
             saved = await until_written(attempt, f"ticket {ticket_id}")
         except StillContendedError:
-            raise changed_meanwhile() from None
+            raise TicketChangedError() from None
     if saved.letters_due:
         await deliver_letters(desk, ticket_id)
     return saved
@@ -58,12 +60,7 @@ async def change_ticket(desk: SupportDesk, ticket_id: str, change: Change) -> Ti
 async def assign(desk: SupportDesk, actor: StaffMember, ticket_id: str, to: str | None) -> Ticket:
     assignee = to or actor.username
     if desk.staff.member(assignee) is None:
-        raise Problem(
-            422,
-            "unknown_specialist",
-            f"There is no specialist called {assignee}.",
-            f"{assignee} adlı mütəxəssis yoxdur.",
-        )
+        raise UnknownSpecialistError(assignee)
 
     def change(ticket: Ticket, now: datetime) -> Ticket:
         check_assignment(actor, ticket, assignee)
@@ -108,12 +105,7 @@ async def append_customer_reply(
         if ticket.customer is None:
             raise NoCustomerError(ticket.id)
         if ticket.customer.email.lower() != sender.lower():
-            raise Problem(
-                422,
-                "not_the_customer",
-                "This e-mail did not come from the ticket's customer.",
-                "Bu məktub müraciətin sahibindən gəlməyib.",
-            )
+            raise NotTheCustomerError()
         return ticket.customer_replied(text, now, reference)
 
     return await change_ticket(desk, ticket_id, change)

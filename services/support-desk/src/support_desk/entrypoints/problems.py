@@ -1,0 +1,72 @@
+"""The one place handler refusals become RFC 9457 problems: each error's status and headers.
+Routers built with `ProblemRoute` turn a `DeskError` into its `Problem` on the way out."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Coroutine
+from typing import Any
+
+from fastapi import Request, Response
+from fastapi.routing import APIRoute
+
+from servicekit.problems import Problem
+from support_desk.handlers.errors import (
+    AttachmentNotAnImageError,
+    AttachmentTooLargeError,
+    DeskError,
+    NoCustomerToWriteError,
+    NotPermittedError,
+    NotTheCustomerError,
+    TicketChangedError,
+    TicketNotFoundError,
+    TicketStateConflictError,
+    UnknownSpecialistError,
+)
+
+TICKETS_PATH = "/api/support/tickets"
+
+STATUSES: dict[type[DeskError], int] = {
+    TicketNotFoundError: 404,
+    TicketStateConflictError: 409,
+    TicketChangedError: 409,
+    NoCustomerToWriteError: 409,
+    NotPermittedError: 403,
+    UnknownSpecialistError: 422,
+    NotTheCustomerError: 422,
+    AttachmentTooLargeError: 413,
+    AttachmentNotAnImageError: 415,
+}
+_HEADERS: dict[type[DeskError], dict[str, str]] = {TicketChangedError: {"Retry-After": "1"}}
+# every miss reads the same, whatever the id: even `instance` does not echo it
+_EXTRA: dict[type[DeskError], dict[str, Any]] = {TicketNotFoundError: {"instance": TICKETS_PATH}}
+
+
+def problem_for(error: DeskError) -> Problem:
+    kind = type(error)
+    return Problem(
+        STATUSES[kind],
+        error.code,
+        error.en,
+        error.az,
+        headers=_HEADERS.get(kind),
+        extra=error.details | _EXTRA.get(kind, {}),
+    )
+
+
+def ticket_not_found() -> Problem:
+    return problem_for(TicketNotFoundError())
+
+
+class ProblemRoute(APIRoute):
+    """A route whose handler refusals answer as problems (the app renders `Problem`)."""
+
+    def get_route_handler(self) -> Callable[[Request], Coroutine[Any, Any, Response]]:
+        handle = super().get_route_handler()
+
+        async def route(request: Request) -> Response:
+            try:
+                return await handle(request)
+            except DeskError as error:
+                raise problem_for(error) from None
+
+        return route

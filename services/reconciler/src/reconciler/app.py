@@ -20,7 +20,7 @@ from contracts.envelope import Envelope, UnknownEventError, from_kafka, to_kafka
 from contracts.topics import PARTITIONS, Topic
 from reconciler.config import Settings
 from reconciler.handlers import Reconciler
-from reconciler.metrics import CHECKS_REQUESTED, EVENTS_READ, PAYMENTS_TRACKED
+from reconciler.metrics import CHECKS_REQUESTED, EVENTS_READ, PAYMENTS_TRACKED, SWEEPS
 from reconciler.progress import StreamProgress
 from reconciler.sweep import Sweeper
 from reconciler.topics import APP_ID, CHECKS, FACTS_TABLE
@@ -109,6 +109,7 @@ def create_app(settings: Settings) -> faust.App:
         for payment_id in due:
             await checks.send(key=payment_id.encode(), value=b"check")
         CHECKS_REQUESTED.inc(len(due))
+        SWEEPS.inc()
 
     app.timer(settings.reconciliation_sweep_seconds, name="sweep-deadlines")(sweep)
 

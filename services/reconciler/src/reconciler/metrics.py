@@ -14,4 +14,5 @@ MISMATCHES_CLEARED = Counter(
     "reconciler_mismatches_cleared_total", "mismatch-cleared events sent", ["kind"]
 )
 CHECKS_REQUESTED = Counter("reconciler_checks_requested_total", "Checks the sweep asked for")
+SWEEPS = Counter("reconciler_sweeps_total", "Deadline sweeps run (each asks for the checks due)")
 PAYMENTS_TRACKED = Gauge("reconciler_payments_tracked", "Payments in this worker's table")

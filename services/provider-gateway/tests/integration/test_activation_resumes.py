@@ -85,4 +85,8 @@ async def test_an_activation_left_in_progress_resumes_on_start_and_pays_once(
         await mongo.close()
     assert [event.type for event in activation_log[debited.subject]] == ["provider-activated"]
     ledger = (await sandbox.get(f"/_control/ledger/{SERVICE}/{debited.subject}")).json()
-    assert ledger == {"pay_calls": 1, "payments_recorded": 1, "status": "completed"}
+    assert {name: ledger[name] for name in ("pay_calls", "payments_recorded", "status")} == {
+        "pay_calls": 1,
+        "payments_recorded": 1,
+        "status": "completed",
+    }

@@ -95,6 +95,7 @@ async def test_a_repeated_pay_completes_once(provider: Provider) -> None:
     assert await provider.ledger("pay_once") == {
         "pay_calls": 2,
         "payments_recorded": 1,
+        "status_queries": 1,  # the status call above
         "status": "completed",
     }
 
@@ -129,6 +130,7 @@ async def test_a_plain_timeout_pays_nothing_so_a_retry_pays_once(provider: Provi
     assert await provider.ledger("pay_hung") == {
         "pay_calls": 2,
         "payments_recorded": 1,
+        "status_queries": 1,  # the status call above
         "status": "completed",
     }
 

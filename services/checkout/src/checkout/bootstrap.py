@@ -10,7 +10,6 @@ from fastapi import FastAPI
 from checkout.adapters.bank import BankClient
 from checkout.adapters.catalog import CatalogClient
 from checkout.adapters.idempotency import IdempotencyKeys
-from checkout.adapters.mailer import Mailer
 from checkout.adapters.repository import COLLECTION, PaymentRepository
 from checkout.config import Settings
 from checkout.entrypoints import api, callbacks
@@ -20,6 +19,7 @@ from checkout.handlers.maintenance import run_maintenance
 from contracts.topics import Topic
 from servicekit.app import create_service_app
 from servicekit.lifespan import ServiceWiring, runtime_readiness, service_lifespan
+from servicekit.mail import Mailer
 from servicekit.runtime import ServiceRuntime
 
 API_PREFIX = "/api/payments"

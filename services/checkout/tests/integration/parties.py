@@ -7,12 +7,12 @@ from collections.abc import Awaitable, Callable
 from datetime import UTC, datetime, timedelta
 
 from checkout.adapters.catalog import Quote
-from checkout.adapters.mailer import Mailer
 from checkout.adapters.repository import PaymentRepository
 from checkout.domain.payment import Payment, initiate
 from checkout.handlers.context import Checkout
 from contracts.ids import new_id
 from contracts.money import Money
+from servicekit.mail import Mail, Mailer
 
 AMOUNT = Money(qepik=1000)
 
@@ -34,8 +34,8 @@ class Mailbox(Mailer):
         super().__init__("unused", 0, "test")
         self.sent: list[tuple[str, str, str, bool]] = []
 
-    async def send(self, to: str, subject: str, text: str, html: str | None = None) -> None:
-        self.sent.append((to, subject, text, html is not None))
+    async def send(self, mail: Mail) -> None:
+        self.sent.append((mail.to, mail.subject, mail.text, mail.html is not None))
 
 
 def other_replica_after_first_read(

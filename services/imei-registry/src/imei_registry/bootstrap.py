@@ -10,7 +10,6 @@ from fastapi import FastAPI
 
 from contracts.topics import Topic
 from imei_registry.adapters.data import load_directory, load_fee_table
-from imei_registry.adapters.mailer import Mailer
 from imei_registry.adapters.quotes import QuoteRepository
 from imei_registry.adapters.registrations import COLLECTION, RegistrationRepository
 from imei_registry.adapters.registry import McqsClient
@@ -21,6 +20,7 @@ from imei_registry.handlers.context import ImeiRegistry
 from imei_registry.handlers.sweep import run_registry_sweep
 from servicekit.app import create_service_app
 from servicekit.lifespan import ServiceWiring, runtime_readiness, service_lifespan
+from servicekit.mail import Mailer
 from servicekit.runtime import ServiceRuntime
 
 API_PREFIX = "/api/imei"

@@ -8,8 +8,8 @@ from datetime import UTC, datetime
 from contracts.events import CardDebited
 from contracts.ids import new_id
 from contracts.money import Money
-from imei_registry.adapters.mailer import Mailer
 from imei_registry.domain.imei import with_check_digit
+from servicekit.mail import Mail, Mailer
 
 SECRET = "integration-mcqs-secret"
 COMPLETION_SECONDS = 30.0
@@ -35,8 +35,8 @@ class Mailbox(Mailer):
         super().__init__("unused", 0, "test")
         self.sent: list[tuple[str, str, str]] = []
 
-    async def send(self, to: str, subject: str, text: str) -> None:
-        self.sent.append((to, subject, text))
+    async def send(self, mail: Mail) -> None:
+        self.sent.append((mail.to, mail.subject, mail.text))
 
 
 def fresh_imei(serial: int, tac: str = REDMI_NOTE_13) -> str:

@@ -10,11 +10,11 @@ from fastapi import FastAPI
 from contracts.topics import Topic
 from servicekit.app import create_service_app
 from servicekit.lifespan import ServiceWiring, runtime_readiness, service_lifespan
+from servicekit.mail import Mailer
 from servicekit.runtime import ServiceRuntime
 from support_desk.adapters import attachments, repository, sign_ins
 from support_desk.adapters.categories import load_sla_table
 from support_desk.adapters.documents import LETTERS_PENDING
-from support_desk.adapters.mailer import Mailer
 from support_desk.adapters.sign_ins import SignInGuard
 from support_desk.adapters.staff import StaffDirectory, TokenIssuer
 from support_desk.config import Settings
@@ -54,7 +54,9 @@ def create_app(
             settings=settings,
             tickets=repository.TicketRepository(runtime.store(repository.COLLECTION), clock),
             attachments=attachments.AttachmentStore(runtime.database[attachments.COLLECTION]),
-            mailer=Mailer(settings.smtp_host, settings.smtp_port, settings.mail_from),
+            mailer=Mailer(
+                settings.smtp_host, settings.smtp_port, settings.mail_from, "support.portal.local"
+            ),
             staff=staff,
             tokens=tokens,
             sign_ins=SignInGuard(

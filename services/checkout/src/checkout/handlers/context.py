@@ -12,9 +12,9 @@ from pymongo.asynchronous.collection import AsyncCollection
 from checkout.adapters.bank import BankClient
 from checkout.adapters.catalog import CatalogClient
 from checkout.adapters.idempotency import IdempotencyKeys
-from checkout.adapters.mailer import Mailer
 from checkout.adapters.repository import PaymentRepository
 from checkout.config import Settings
+from servicekit.mail import Mailer
 from servicekit.mongo import Document
 
 

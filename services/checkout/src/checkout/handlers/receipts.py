@@ -6,6 +6,7 @@ import logging
 
 from checkout.handlers.context import Checkout
 from checkout.receipt import receipt_html, receipt_text
+from servicekit.mail import Mail
 from servicekit.retry import LOST, Lost, until_written
 
 log = logging.getLogger(__name__)
@@ -21,12 +22,14 @@ async def send_receipt(checkout: Checkout, payment_id: str) -> None:
     if claimed_at is None:
         return  # another replica is sending it
     try:
-        await checkout.mailer.send(
+        receipt = Mail(
             payment.email,
             f"Qəbz / Receipt {payment.id}",
             receipt_text(payment),
             receipt_html(payment),
+            message_id=f"receipt-{payment.id}",
         )
+        await checkout.mailer.send(receipt)
     except OSError:
         log.warning("receipt for %s not sent yet; will retry", payment_id, exc_info=True)
         await checkout.payments.release_receipt(payment_id, claimed_at)

@@ -8,13 +8,13 @@ from datetime import datetime, timedelta
 
 import httpx
 
-from imei_registry.adapters.mailer import Mailer
 from imei_registry.adapters.quotes import QuoteRepository
 from imei_registry.adapters.registrations import RegistrationRepository
 from imei_registry.adapters.registry import McqsClient
 from imei_registry.config import Settings
 from imei_registry.domain.devices import TacDirectory
 from imei_registry.domain.fees import FeeTable
+from servicekit.mail import Mailer
 
 
 @dataclass(frozen=True)

@@ -6,6 +6,7 @@ import logging
 
 from imei_registry.domain.messages import registered_mail
 from imei_registry.handlers.context import ImeiRegistry
+from servicekit.mail import Mail
 from servicekit.retry import LOST, Lost, until_written
 
 log = logging.getLogger(__name__)
@@ -23,7 +24,7 @@ async def send_registered_mail(registry: ImeiRegistry, registration_id: str) -> 
         return  # the other replica is sending it
     subject, text = registered_mail(current)
     try:
-        await registry.mailer.send(current.email, subject, text)
+        await registry.mailer.send(Mail(current.email, subject, text))
     except OSError as error:
         log.warning("registration mail for %s not sent yet: %s", registration_id, error)
         await registrations.release_mail(registration_id, claimed_at)

@@ -6,8 +6,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 
+from servicekit.mail import Mailer
 from support_desk.adapters.attachments import AttachmentStore
-from support_desk.adapters.mailer import Mailer
 from support_desk.adapters.repository import TicketRepository
 from support_desk.adapters.sign_ins import SignInGuard
 from support_desk.adapters.staff import StaffDirectory, TokenIssuer

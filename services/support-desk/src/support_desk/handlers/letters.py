@@ -6,6 +6,7 @@ import asyncio
 import logging
 import smtplib
 
+from servicekit.mail import Mail
 from servicekit.retry import LOST, Lost, until_written
 from support_desk.domain.ticket import Ticket
 from support_desk.handlers.context import SupportDesk
@@ -38,7 +39,9 @@ async def _send(desk: SupportDesk, ticket: Ticket) -> list[str]:
     sent: list[str] = []
     for letter in ticket.letters_due:
         try:
-            await desk.mailer.send(letter)
+            await desk.mailer.send(
+                Mail(letter.to, letter.subject, letter.text, letter.html, message_id=letter.id)
+            )
         except (OSError, smtplib.SMTPException):
             log.warning("letter %s not sent yet; the sweep will retry", letter.id, exc_info=True)
             break

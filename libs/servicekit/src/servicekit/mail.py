@@ -1,0 +1,50 @@
+"""Sends e-mail over SMTP (the mail sandbox locally): the one mailer every service uses.
+
+smtplib blocks, so delivery runs in a worker thread. `send` raises OSError or SMTPException when
+the mail could not be handed over; the callers keep what they owe and a sweep sends it again.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import smtplib
+from dataclasses import dataclass
+from email.message import EmailMessage
+from email.utils import make_msgid
+
+
+@dataclass(frozen=True)
+class Mail:
+    to: str
+    subject: str
+    text: str
+    html: str | None = None
+    # A stable id (a letter's own) makes a mail sent again after a crash recognisably the same one.
+    message_id: str | None = None
+
+
+class Mailer:
+    def __init__(self, host: str, port: int, sender: str, domain: str = "portal.local") -> None:
+        self._host = host
+        self._port = port
+        self._sender = sender
+        self._domain = domain
+
+    async def send(self, mail: Mail) -> None:
+        await asyncio.to_thread(self._deliver, self.message(mail))
+
+    def message(self, mail: Mail) -> EmailMessage:
+        message = EmailMessage()  # refuses header values with line breaks by itself
+        message["From"] = self._sender
+        message["To"] = mail.to
+        message["Subject"] = mail.subject
+        if mail.message_id is not None:
+            message["Message-ID"] = make_msgid(idstring=mail.message_id, domain=self._domain)
+        message.set_content(mail.text)
+        if mail.html is not None:
+            message.add_alternative(mail.html, subtype="html")
+        return message
+
+    def _deliver(self, message: EmailMessage) -> None:
+        with smtplib.SMTP(self._host, self._port, timeout=10) as smtp:
+            smtp.send_message(message)

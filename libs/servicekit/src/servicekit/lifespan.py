@@ -8,7 +8,7 @@ from contextlib import AbstractAsyncContextManager, asynccontextmanager
 from dataclasses import dataclass, field
 from typing import Any, Generic, TypeVar, cast
 
-from fastapi import FastAPI
+from fastapi import FastAPI, Request
 
 from contracts.envelope import Envelope
 from servicekit.app import Readiness
@@ -101,3 +101,17 @@ def _bind(
 def runtime_readiness(app: FastAPI) -> Readiness:
     runtime: ServiceRuntime = app.state.runtime
     return runtime.readiness
+
+
+def context_dependency(kind: type[Context]) -> Callable[[Request], Context]:
+    """The dependency that hands a route the context `service_lifespan` built, in every service:
+    `CheckoutDep = Annotated[Checkout, Depends(context_dependency(Checkout))]`."""
+
+    def context(request: Request) -> Context:
+        found = request.app.state.context
+        if not isinstance(found, kind):
+            raise TypeError(f"the app's context is a {type(found).__name__}, not a {kind.__name__}")
+        return found
+
+    context.__name__ = f"{kind.__name__.lower()}_context"
+    return context

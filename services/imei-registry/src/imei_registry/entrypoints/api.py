@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, Request, Response
+from fastapi import APIRouter, Depends, Response
 
 from contracts.ids import is_id
 from imei_registry.adapters.registry import RegistryUnavailableError
@@ -19,16 +19,12 @@ from imei_registry.handlers.quotes import (
     make_quote,
 )
 from imei_registry.handlers.status import imei_status
+from servicekit.lifespan import context_dependency
 
 router = APIRouter(prefix="/api/imei", tags=["imei"])
 
 
-def imei_registry(request: Request) -> ImeiRegistry:
-    context: ImeiRegistry = request.app.state.context
-    return context
-
-
-RegistryDep = Annotated[ImeiRegistry, Depends(imei_registry)]
+RegistryDep = Annotated[ImeiRegistry, Depends(context_dependency(ImeiRegistry))]
 
 
 @router.post("/quotes", status_code=201)

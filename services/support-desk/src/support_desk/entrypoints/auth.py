@@ -6,9 +6,10 @@ import math
 from datetime import timedelta
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, Request
+from fastapi import APIRouter, Depends
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer, OAuth2PasswordRequestForm
 
+from servicekit.lifespan import context_dependency
 from servicekit.problems import Problem
 from support_desk.domain.permissions import StaffMember
 from support_desk.handlers.context import SupportDesk
@@ -17,12 +18,7 @@ router = APIRouter(prefix="/api/support/auth", tags=["auth"])
 _bearer = HTTPBearer(auto_error=False, description="a token from /api/support/auth/token")
 
 
-def desk_context(request: Request) -> SupportDesk:
-    context: SupportDesk = request.app.state.context
-    return context
-
-
-DeskDep = Annotated[SupportDesk, Depends(desk_context)]
+DeskDep = Annotated[SupportDesk, Depends(context_dependency(SupportDesk))]
 
 
 def _unauthenticated(code: str, en: str, az: str, challenge: str = "Bearer") -> Problem:

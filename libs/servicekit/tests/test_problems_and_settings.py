@@ -11,7 +11,7 @@ from pydantic import BaseModel, SecretStr, ValidationError
 from pymongo.errors import AutoReconnect, OperationFailure
 
 from servicekit.logs import JsonFormatter, mask_personal_data
-from servicekit.problems import Problem, install_problem_handlers
+from servicekit.problems import Problem, install_problem_handlers, map_errors
 from servicekit.settings import DEVELOPMENT_SECRET_PREFIX, Environment, ServiceSettings
 
 
@@ -19,9 +19,22 @@ class Order(BaseModel):
     amount: int
 
 
+class ShopError(Exception):
+    """A service's own refusal, raised by a handler that knows nothing of HTTP."""
+
+
+class SoldOutError(ShopError):
+    pass
+
+
+def shop_problem(error: ShopError) -> Problem:
+    return Problem(409, "sold_out", "Sold out.", "Satılıb.", ru="Распродано.")
+
+
 def app_with_routes() -> FastAPI:
     app = FastAPI()
     install_problem_handlers(app)
+    map_errors(app, ShopError, shop_problem)
 
     @app.post("/orders")
     async def create(order: Order) -> dict[str, int]:
@@ -30,6 +43,10 @@ def app_with_routes() -> FastAPI:
     @app.get("/refused")
     async def refused() -> None:
         raise Problem(409, "already_paid", "Already paid.", "Artıq ödənilib.", headers={"X-A": "1"})
+
+    @app.get("/sold-out")
+    async def sold_out() -> None:
+        raise SoldOutError()
 
     @app.get("/crash")
     async def crash() -> None:
@@ -63,6 +80,14 @@ async def test_a_domain_refusal_is_a_problem_with_code_and_both_languages() -> N
         "message": {"az": "Artıq ödənilib.", "en": "Already paid."},
         "instance": "/refused",
     }
+
+
+async def test_a_service_error_answers_as_the_problem_its_mapping_makes() -> None:
+    response = await call("GET", "/sold-out")
+    assert response.status_code == 409
+    assert response.headers["content-type"] == "application/problem+json"
+    assert response.json()["code"] == "sold_out"
+    assert response.json()["message"] == {"az": "Satılıb.", "en": "Sold out.", "ru": "Распродано."}
 
 
 @pytest.mark.parametrize(

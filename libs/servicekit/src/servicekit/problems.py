@@ -4,8 +4,8 @@ written) Russian, no stack traces."""
 from __future__ import annotations
 
 import logging
-from collections.abc import Mapping
-from typing import Any
+from collections.abc import Callable, Mapping
+from typing import Any, TypeVar, cast
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
@@ -17,6 +17,8 @@ from servicekit.mongo import is_unavailable
 log = logging.getLogger(__name__)
 
 PROBLEM_JSON = "application/problem+json"
+
+ServiceError = TypeVar("ServiceError", bound=Exception)
 
 
 class Problem(Exception):
@@ -155,3 +157,16 @@ def install_problem_handlers(app: FastAPI) -> None:
             ru="На нашей стороне произошла ошибка. Повторите попытку чуть позже.",
         )
         return problem_response(problem, request.url.path)
+
+
+def map_errors(
+    app: FastAPI, error_type: type[ServiceError], to_problem: Callable[[ServiceError], Problem]
+) -> None:
+    """A service's own refusals (`error_type` and its subclasses, raised by handlers that know
+    nothing of HTTP) answer as the problems `to_problem` makes: the one mapping per service, kept
+    in its `entrypoints/problems.py`. Registered on the app, so no router can forget it."""
+
+    async def _mapped(request: Request, error: Exception) -> JSONResponse:
+        return problem_response(to_problem(cast(ServiceError, error)), request.url.path)
+
+    app.add_exception_handler(error_type, _mapped)

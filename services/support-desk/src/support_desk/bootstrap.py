@@ -11,6 +11,7 @@ from contracts.topics import Topic
 from servicekit.app import create_service_app
 from servicekit.lifespan import ServiceWiring, runtime_readiness, service_lifespan
 from servicekit.mail import Mailer
+from servicekit.problems import map_errors
 from servicekit.runtime import ServiceRuntime
 from support_desk.adapters import attachments, repository, sign_ins
 from support_desk.adapters.categories import load_sla_table
@@ -23,7 +24,9 @@ from support_desk.domain.permissions import Role
 from support_desk.domain.sign_in import SignInPolicy
 from support_desk.entrypoints import auth, contact, desk, lookup
 from support_desk.entrypoints.consumer import EVENT_HANDLERS
+from support_desk.entrypoints.problems import problem_for
 from support_desk.handlers.context import SupportDesk
+from support_desk.handlers.errors import DeskError
 from support_desk.handlers.letters import run_letter_sweep
 
 API_PREFIX = "/api/support"
@@ -83,6 +86,7 @@ def create_app(
         readiness=runtime_readiness,
         max_body_bytes=MAX_BODY_BYTES,
     )
+    map_errors(app, DeskError, problem_for)
     app.include_router(auth.router)
     app.include_router(contact.router)
     app.include_router(desk.router)  # before lookup: /tickets/overdue is not a ticket id

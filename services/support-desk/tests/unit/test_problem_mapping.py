@@ -6,9 +6,9 @@ import httpx
 import pytest
 from fastapi import APIRouter, FastAPI
 
-from servicekit.problems import install_problem_handlers
+from servicekit.problems import install_problem_handlers, map_errors
 from support_desk.domain.states import TicketState, TransitionRefusedError
-from support_desk.entrypoints.problems import STATUSES, ProblemRoute, problem_for
+from support_desk.entrypoints.problems import STATUSES, problem_for
 from support_desk.handlers import errors
 from support_desk.handlers.errors import DeskError
 
@@ -44,7 +44,7 @@ def test_state_conflict_keeps_its_facts() -> None:
 
 
 async def test_a_refusal_raised_in_a_route_answers_as_its_problem() -> None:
-    router = APIRouter(route_class=ProblemRoute)
+    router = APIRouter()
 
     @router.post("/tickets/{ticket_id}/assign")
     async def assign(ticket_id: str) -> None:
@@ -56,6 +56,7 @@ async def test_a_refusal_raised_in_a_route_answers_as_its_problem() -> None:
 
     app = FastAPI()
     install_problem_handlers(app)
+    map_errors(app, DeskError, problem_for)
     app.include_router(router)
     transport = httpx.ASGITransport(app=app, raise_app_exceptions=False)
     async with httpx.AsyncClient(transport=transport, base_url="http://desk") as client:

@@ -10,7 +10,7 @@ from contracts.ids import is_id
 from support_desk.adapters.repository import TicketQuery
 from support_desk.domain.states import TicketState
 from support_desk.entrypoints.auth import DeskDep, StaffDep
-from support_desk.entrypoints.problems import ProblemRoute, ticket_not_found
+from support_desk.entrypoints.problems import ticket_not_found
 from support_desk.entrypoints.requests import (
     AssignRequest,
     CustomerReplyRequest,
@@ -22,7 +22,7 @@ from support_desk.handlers import work
 from support_desk.handlers.context import SupportDesk
 from support_desk.views import staff_view, summary_view
 
-router = APIRouter(prefix="/api/support/tickets", route_class=ProblemRoute, tags=["desk"])
+router = APIRouter(prefix="/api/support/tickets", tags=["desk"])
 Slug = Annotated[str | None, Query(pattern=r"^[a-z0-9_-]{1,64}$")]
 
 

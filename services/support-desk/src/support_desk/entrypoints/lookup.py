@@ -10,11 +10,11 @@ from contracts.ids import is_id
 from servicekit.problems import Problem
 from support_desk.domain.ticket import Ticket
 from support_desk.entrypoints.auth import DeskDep, OptionalStaffDep, StaffDep
-from support_desk.entrypoints.problems import ProblemRoute, ticket_not_found
+from support_desk.entrypoints.problems import ticket_not_found
 from support_desk.handlers.context import SupportDesk
 from support_desk.views import customer_view, staff_view
 
-router = APIRouter(prefix="/api/support/tickets", route_class=ProblemRoute, tags=["tickets"])
+router = APIRouter(prefix="/api/support/tickets", tags=["tickets"])
 
 
 async def _ticket(desk: SupportDesk, ticket_id: str) -> Ticket | None:

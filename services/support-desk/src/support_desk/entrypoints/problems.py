@@ -1,13 +1,9 @@
 """The one place handler refusals become RFC 9457 problems: each error's status and headers.
-Routers built with `ProblemRoute` turn a `DeskError` into its `Problem` on the way out."""
+`bootstrap` registers `problem_for` for every `DeskError` (`servicekit.problems.map_errors`)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Coroutine
 from typing import Any
-
-from fastapi import Request, Response
-from fastapi.routing import APIRoute
 
 from servicekit.problems import Problem
 from support_desk.handlers.errors import (
@@ -55,18 +51,3 @@ def problem_for(error: DeskError) -> Problem:
 
 def ticket_not_found() -> Problem:
     return problem_for(TicketNotFoundError())
-
-
-class ProblemRoute(APIRoute):
-    """A route whose handler refusals answer as problems (the app renders `Problem`)."""
-
-    def get_route_handler(self) -> Callable[[Request], Coroutine[Any, Any, Response]]:
-        handle = super().get_route_handler()
-
-        async def route(request: Request) -> Response:
-            try:
-                return await handle(request)
-            except DeskError as error:
-                raise problem_for(error) from None
-
-        return route

@@ -160,13 +160,16 @@ def install_problem_handlers(app: FastAPI) -> None:
 
 
 def map_errors(
-    app: FastAPI, error_type: type[ServiceError], to_problem: Callable[[ServiceError], Problem]
+    app: FastAPI,
+    error_types: type[ServiceError] | tuple[type[ServiceError], ...],
+    to_problem: Callable[[ServiceError], Problem],
 ) -> None:
-    """A service's own refusals (`error_type` and its subclasses, raised by handlers that know
+    """A service's own refusals (`error_types` and their subclasses, raised by handlers that know
     nothing of HTTP) answer as the problems `to_problem` makes: the one mapping per service, kept
     in its `entrypoints/problems.py`. Registered on the app, so no router can forget it."""
 
     async def _mapped(request: Request, error: Exception) -> JSONResponse:
         return problem_response(to_problem(cast(ServiceError, error)), request.url.path)
 
-    app.add_exception_handler(error_type, _mapped)
+    for error_type in error_types if isinstance(error_types, tuple) else (error_types,):
+        app.add_exception_handler(error_type, _mapped)

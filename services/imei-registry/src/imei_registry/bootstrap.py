@@ -16,11 +16,13 @@ from imei_registry.adapters.registry import McqsClient
 from imei_registry.config import Settings
 from imei_registry.entrypoints import api
 from imei_registry.entrypoints.consumer import EVENT_HANDLERS, is_imei_payment
+from imei_registry.entrypoints.problems import REFUSALS, problem_for
 from imei_registry.handlers.context import ImeiRegistry
 from imei_registry.handlers.sweep import run_registry_sweep
 from servicekit.app import create_service_app
 from servicekit.lifespan import ServiceWiring, runtime_readiness, service_lifespan
 from servicekit.mail import Mailer
+from servicekit.problems import map_errors
 from servicekit.runtime import ServiceRuntime
 
 API_PREFIX = "/api/imei"
@@ -69,5 +71,6 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         lifespan=service_lifespan(settings, wiring),
         readiness=runtime_readiness,
     )
+    map_errors(app, REFUSALS, problem_for)
     app.include_router(api.router)
     return app

@@ -1,13 +1,38 @@
-"""imei-registry's refusals as RFC 9457 problems, each with a stable code and az/en text."""
+"""imei-registry's refusals as RFC 9457 problems, each with a stable code and az/en text, in one
+place: `bootstrap` registers `problem_for` for every type in `REFUSALS` (`servicekit.problems.map_errors`)."""
 
 from __future__ import annotations
 
+from imei_registry.adapters.registry import RegistryUnavailableError
 from imei_registry.domain.device_check import DeviceRefusedError
 from imei_registry.domain.imei import InvalidImeiError
 from imei_registry.domain.tickets import mismatch_explanation
 from imei_registry.entrypoints.views import model_view, registry_contacts
 from imei_registry.handlers.quotes import DeviceTypeMismatchError, ImeiAlreadyRegisteredError
 from servicekit.problems import Problem
+
+REFUSALS: tuple[type[Exception], ...] = (
+    DeviceRefusedError,
+    InvalidImeiError,
+    DeviceTypeMismatchError,
+    ImeiAlreadyRegisteredError,
+    RegistryUnavailableError,
+)
+
+
+def problem_for(error: Exception) -> Problem:
+    match error:
+        case DeviceRefusedError():
+            return device_refused(error)
+        case InvalidImeiError():
+            return invalid_imei(error)
+        case DeviceTypeMismatchError():
+            return type_mismatch(error)
+        case ImeiAlreadyRegisteredError():
+            return already_registered(error)
+        case RegistryUnavailableError():
+            return registry_unavailable()
+    raise TypeError(f"no problem for {type(error).__name__}")  # a type added to REFUSALS only
 
 
 def device_refused(error: DeviceRefusedError) -> Problem:

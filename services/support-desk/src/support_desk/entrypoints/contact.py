@@ -14,8 +14,8 @@ from servicekit.problems import Problem
 from support_desk.domain.attachments import MAX_ATTACHMENT_BYTES
 from support_desk.domain.contact_form import ContactFormInvalidError, read_contact_form
 from support_desk.entrypoints.auth import DeskDep
+from support_desk.entrypoints.views import created_view
 from support_desk.handlers.contact import Upload, submit_contact_form
-from support_desk.views import created_view
 
 router = APIRouter(prefix="/api/support", tags=["contact form"])
 JSON_LIMIT = 64 * 1024

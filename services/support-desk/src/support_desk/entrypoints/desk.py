@@ -18,9 +18,9 @@ from support_desk.entrypoints.requests import (
     ReplyRequest,
     ResolveRequest,
 )
+from support_desk.entrypoints.views import staff_view, summary_view
 from support_desk.handlers import work
 from support_desk.handlers.context import SupportDesk
-from support_desk.views import staff_view, summary_view
 
 router = APIRouter(prefix="/api/support/tickets", tags=["desk"])
 Slug = Annotated[str | None, Query(pattern=r"^[a-z0-9_-]{1,64}$")]

@@ -11,8 +11,8 @@ from servicekit.problems import Problem
 from support_desk.domain.ticket import Ticket
 from support_desk.entrypoints.auth import DeskDep, OptionalStaffDep, StaffDep
 from support_desk.entrypoints.problems import ticket_not_found
+from support_desk.entrypoints.views import customer_view, staff_view
 from support_desk.handlers.context import SupportDesk
-from support_desk.views import customer_view, staff_view
 
 router = APIRouter(prefix="/api/support/tickets", tags=["tickets"])
 

@@ -4,13 +4,12 @@ service that published it in one form, `/services/<name>`, whichever service it 
 from __future__ import annotations
 
 import pytest
-from aiokafka import AIOKafkaConsumer
-from aiokafka.structs import TopicPartition
 
 from contracts.envelope import from_kafka
-from contracts.topics import PARTITIONS, Topic
+from contracts.topics import Topic
 from devstack.stack import Stack
 from tests.e2e.portal import Portal, unique_phone
+from tests.e2e.topics import every_record
 
 pytestmark = pytest.mark.e2e
 
@@ -34,24 +33,8 @@ async def test_every_event_of_a_payment_names_its_service_in_one_form(
 
 
 async def _sources_of(system: Stack, payment_id: str) -> dict[str, str]:
-    consumer = AIOKafkaConsumer(bootstrap_servers=system.kafka_bootstrap, group_id=None)
-    await consumer.start()
     found: dict[str, str] = {}
-    try:
-        partitions = [
-            TopicPartition(t.value, p)
-            for t in (Topic.PAYMENTS, Topic.ACTIVATIONS)
-            for p in range(PARTITIONS)
-        ]
-        consumer.assign(partitions)
-        await consumer.seek_to_beginning(*partitions)
-        ends = await consumer.end_offsets(partitions)
-        while [tp for tp, end in ends.items() if await consumer.position(tp) < end]:
-            for records in (await consumer.getmany(timeout_ms=500)).values():
-                for record in records:
-                    envelope = from_kafka(list(record.headers), record.value or b"")
-                    if envelope.subject == payment_id:
-                        found[envelope.type] = envelope.source
-    finally:
-        await consumer.stop()
+    for record in await every_record(system, (Topic.PAYMENTS, Topic.ACTIVATIONS), payment_id):
+        envelope = from_kafka(list(record.headers), record.value or b"")
+        found[envelope.type] = envelope.source
     return found

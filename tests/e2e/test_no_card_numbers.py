@@ -12,15 +12,14 @@ import re
 import uuid
 
 import pytest
-from aiokafka import AIOKafkaConsumer
-from aiokafka.structs import TopicPartition
 from bson import json_util
 from pymongo import AsyncMongoClient
 
-from contracts.topics import PARTITIONS, Topic
+from contracts.topics import Topic
 from devstack.stack import Stack
 from tests.e2e.portal import Portal
 from tests.e2e.test_support import api, letter, sign_in, write_letter
+from tests.e2e.topics import every_record
 
 pytestmark = pytest.mark.e2e
 
@@ -94,21 +93,10 @@ async def in_databases(system: Stack) -> dict[str, list[str]]:
 
 
 async def in_topics(system: Stack) -> dict[str, list[str]]:
-    consumer = AIOKafkaConsumer(bootstrap_servers=system.kafka_bootstrap, group_id=None)
-    await consumer.start()
     found: dict[str, list[str]] = {}
-    try:
-        partitions = [TopicPartition(t.value, p) for t in Topic for p in range(PARTITIONS)]
-        consumer.assign(partitions)
-        await consumer.seek_to_beginning(*partitions)
-        ends = await consumer.end_offsets(partitions)
-        while [tp for tp, end in ends.items() if await consumer.position(tp) < end]:
-            for records in (await consumer.getmany(timeout_ms=500)).values():
-                for record in records:
-                    if hits := card_numbers_in((record.value or b"").decode(errors="replace")):
-                        found[f"{record.topic}@{record.offset}"] = hits
-    finally:
-        await consumer.stop()
+    for record in await every_record(system, tuple(Topic)):
+        if hits := card_numbers_in((record.value or b"").decode(errors="replace")):
+            found[f"{record.topic}@{record.offset}"] = hits
     return found
 
 

@@ -9,8 +9,8 @@ from collections import Counter
 
 import httpx
 import pytest
-from aiokafka import AIOKafkaConsumer, AIOKafkaProducer
-from aiokafka.structs import ConsumerRecord, TopicPartition
+from aiokafka import AIOKafkaProducer
+from aiokafka.structs import ConsumerRecord
 
 from contracts.envelope import from_kafka
 from contracts.ids import new_id
@@ -19,6 +19,7 @@ from devstack.stack import Stack
 from tests.e2e.portal import FINAL_STATES, Portal, unique_phone
 from tests.e2e.test_callbacks_and_keys import debit_callback, signed
 from tests.e2e.test_support import cases_of, debited_not_activated, publish, sign_in, wrap
+from tests.e2e.topics import every_record
 
 pytestmark = pytest.mark.e2e
 
@@ -151,21 +152,7 @@ async def records_about(
     system: Stack, payment_id: str, topics: tuple[Topic, ...]
 ) -> list[ConsumerRecord[bytes, bytes]]:
     """Every record keyed by the payment, read from the start of each partition to its end."""
-    consumer = AIOKafkaConsumer(bootstrap_servers=system.kafka_bootstrap, group_id=None)
-    await consumer.start()
-    found: list[ConsumerRecord[bytes, bytes]] = []
-    try:
-        partitions = [TopicPartition(t.value, p) for t in topics for p in range(PARTITIONS)]
-        consumer.assign(partitions)
-        await consumer.seek_to_beginning(*partitions)
-        ends = await consumer.end_offsets(partitions)
-        while [tp for tp, end in ends.items() if await consumer.position(tp) < end]:
-            batches = await consumer.getmany(timeout_ms=500)
-            for records in batches.values():
-                found += [r for r in records if r.key == payment_id.encode()]
-    finally:
-        await consumer.stop()
-    return found
+    return await every_record(system, topics, payment_id)
 
 
 def _type(record: ConsumerRecord[bytes, bytes]) -> str:

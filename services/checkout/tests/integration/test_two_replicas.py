@@ -19,7 +19,14 @@ from checkout.views import CreatePaymentRequest, payment_created_view
 from contracts.ids import new_id
 from sandboxes.bank.state import BankState
 
-from .parties import AMOUNT, FakeCatalog, Mailbox, initiated_payment, other_replica_after_first_read
+from .parties import (
+    AMOUNT,
+    FakeCatalog,
+    Mailbox,
+    initiated_payment,
+    other_replica_after_first_read,
+    outbox_types,
+)
 
 pytestmark = pytest.mark.integration
 
@@ -33,12 +40,6 @@ def debited_callback(payment_id: str) -> BankCallback:
         bank_reference="RRN000000000042",
         occurred_at=datetime.now(UTC),
     )
-
-
-async def outbox_types(checkout: Checkout, payment_id: str) -> list[str]:
-    document = await checkout.payments._store.collection.find_one({"_id": payment_id})
-    assert document is not None
-    return [event["type"] for event in document["outbox"]]
 
 
 async def test_a_debit_that_lost_to_the_other_replicas_expiry_is_refunded(

@@ -1,6 +1,6 @@
 """The parties around checkout in integration tests: the catalog, a mailbox, a clock that can be
-moved on, the customer at the bank's card page, and the other replica, whose write lands between
-this replica's read of a payment and its write."""
+moved on, the bank's ledger, and the other replica, whose write lands between this replica's read
+of a payment and its write."""
 
 from __future__ import annotations
 
@@ -21,7 +21,6 @@ from contracts.money import Money
 
 AMOUNT = Money(qepik=1000)
 CHECKOUT_URL = "http://checkout"
-SUCCESS_CARD = "4111111111111111"
 T = TypeVar("T")
 
 
@@ -100,13 +99,6 @@ async def initiated_payment(checkout: Checkout, email: str | None = None) -> Pay
     payment = payment.attach_card_page(session.payment_page_url, session.expires_at)
     await checkout.payments.add(payment)
     return payment
-
-
-async def pay_on_card_page(bank_http: httpx.AsyncClient, page_url: str, card: str) -> None:
-    """The customer fills the bank's card form; the bank then sends its callback to checkout."""
-    form = {"card_number": card, "expiry": "12/30", "cvv": "123", "holder": "AYSEL MAMMADOVA"}
-    answer = await bank_http.post(page_url, data=form)
-    assert answer.status_code in (200, 303), answer.text
 
 
 async def bank_ledger(bank_http: httpx.AsyncClient, order_id: str) -> dict[str, int]:

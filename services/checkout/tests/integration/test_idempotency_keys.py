@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import asyncio
 import uuid
-from typing import Any
 
 import httpx
 import pytest
@@ -14,21 +13,12 @@ from checkout.adapters.catalog import CatalogRefusedError
 from checkout.handlers.context import Checkout
 from sandboxes.bank.state import BankState
 
+from .customer import create, order
 from .parties import FakeCatalog
 
 pytestmark = pytest.mark.integration
 
 REPEATS = 8
-
-
-def order(amount: str = "10.00") -> dict[str, Any]:
-    return {"service_id": "azercell", "account": "501234567", "amount": amount}
-
-
-async def create(
-    api: httpx.AsyncClient, key: str, body: dict[str, Any] | None = None
-) -> httpx.Response:
-    return await api.post("/api/payments", json=body or order(), headers={"Idempotency-Key": key})
 
 
 def catalog_of(checkout: Checkout) -> FakeCatalog:

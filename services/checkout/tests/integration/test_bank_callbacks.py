@@ -21,7 +21,7 @@ from sandboxes.bank.state import BankState
 from .customer import paid, pay_on_card_page, read, start_payment
 from .parties import MovableClock, bank_ledger, outbox_types, wait_until
 
-pytestmark = pytest.mark.integration
+pytestmark = [pytest.mark.integration, pytest.mark.money]
 
 ONE_DEBIT = ["payment-initiated", "card-debited"]
 

@@ -17,7 +17,7 @@ from sandboxes.bank.state import BankState
 from .customer import pay_on_card_page, read, start_payment
 from .parties import MovableClock, bank_ledger, outbox_types, wait_until
 
-pytestmark = pytest.mark.integration
+pytestmark = [pytest.mark.integration, pytest.mark.money]
 
 
 async def expired_payment(

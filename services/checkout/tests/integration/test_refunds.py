@@ -20,7 +20,7 @@ from sandboxes.bank.state import BankState
 from .customer import paid, read
 from .parties import bank_ledger, outbox_types
 
-pytestmark = pytest.mark.integration
+pytestmark = [pytest.mark.integration, pytest.mark.money]
 
 REFUNDED = ["payment-initiated", "card-debited", "refund-requested", "payment-refunded"]
 

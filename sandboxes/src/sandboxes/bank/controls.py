@@ -18,13 +18,16 @@ router = APIRouter(prefix="/_control", tags=["bank: test controls"])
 class FaultsBody(BaseModel):
     callback_failures: int = Field(default=0, ge=0)
     callback_delay_ms: int = Field(default=0, ge=0, le=600_000)
+    refund_failures: int = Field(default=0, ge=0)
 
 
 @router.put("/faults")
 async def set_faults(body: FaultsBody, bank: BankDep) -> dict[str, int]:
     """Replaces the faults: a field left out goes back to 0."""
-    bank.callbacks.faults = CallbackFaults(**body.model_dump())
-    return asdict(bank.callbacks.faults)
+    faults = body.model_dump()
+    bank.refund_failures = faults.pop("refund_failures")
+    bank.callbacks.faults = CallbackFaults(**faults)
+    return {**asdict(bank.callbacks.faults), "refund_failures": bank.refund_failures}
 
 
 @router.get("/ledger/{order_id}")

@@ -21,6 +21,8 @@ class BankState:
     store: BankStore
     callbacks: CallbackSender
     http: httpx.AsyncClient
+    # Test control: the next N refund requests are answered 503, as a bank that cannot refund yet.
+    refund_failures: int = 0
 
     @classmethod
     def start(cls, settings: BankSettings, clock: Clock | None = None) -> BankState:

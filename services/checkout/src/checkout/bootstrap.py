@@ -14,6 +14,7 @@ from checkout.adapters.repository import COLLECTION, PaymentRepository
 from checkout.config import Settings
 from checkout.entrypoints import api, callbacks
 from checkout.entrypoints.consumer import EVENT_HANDLERS
+from checkout.entrypoints.problems import install_refusal_handler
 from checkout.handlers.context import Checkout
 from checkout.handlers.maintenance import run_maintenance
 from contracts.topics import Topic
@@ -67,6 +68,12 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         readiness=runtime_readiness,
         max_body_bytes=16 * 1024,
     )
+    add_routes(app)
+    return app
+
+
+def add_routes(app: FastAPI) -> None:
+    """Checkout's routes and the mapping of its refusals to problems (integration tests too)."""
+    install_refusal_handler(app)
     app.include_router(callbacks.router)
     app.include_router(api.router)
-    return app

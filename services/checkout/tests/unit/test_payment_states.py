@@ -98,27 +98,42 @@ def test_a_refused_transition_names_where_the_payment_is() -> None:
 
 
 MOVES = {
-    "debit": lambda p: p.debit("RRN", p.total, NOW),
-    "decline": lambda p: p.decline(DeclineReason.DO_NOT_HONOUR, "05", NOW),
-    "expire": lambda p: p.expire(NOW),
-    "complete": lambda p: p.complete("PRV", NOW),
-    "fail": lambda p: p.fail_activation("300", "no", NOW),
-    "refund": lambda p: p.refund("RF", NOW),
+    "debit": (PaymentState.DEBITED, lambda p: p.debit("RRN", p.total, NOW)),
+    "decline": (PaymentState.DECLINED, lambda p: p.decline(DeclineReason.DO_NOT_HONOUR, "05", NOW)),
+    "expire": (PaymentState.EXPIRED, lambda p: p.expire(NOW)),
+    "complete": (PaymentState.COMPLETED, lambda p: p.complete("PRV", NOW)),
+    "fail": (PaymentState.REFUND_PENDING, lambda p: p.fail_activation("300", "no", NOW)),
+    "refund": (PaymentState.REFUNDED, lambda p: p.refund("RF", NOW)),
 }
+
+
+def facts(payment: Payment) -> tuple[object, ...]:
+    """Everything a payment holds, events included (which its == leaves out), as plain values."""
+    return (*(getattr(payment, name) for name in Payment.__dataclass_fields__),)
 
 
 @given(st.lists(st.sampled_from(sorted(MOVES)), max_size=8))
 def test_any_sequence_of_moves_keeps_the_rules(moves: list[str]) -> None:
     payment = new_payment()
     for move in moves:
-        before = payment
+        wanted, make = MOVES[move]
+        allowed = payment.state in wanted.allowed_from()
+        before = facts(payment)
         try:
-            payment = MOVES[move](payment)
-        except TransitionRefusedError:
-            assert payment is before
+            moved = make(payment)
+        except TransitionRefusedError as refused:
+            assert not allowed, f"{move} refused from {payment.state}, which allows it"
+            assert (refused.current, refused.wanted) == (payment.state, wanted)
+            assert facts(payment) == before  # a refused move leaves the payment as it was
+            with pytest.raises(TransitionRefusedError):
+                payment.ensure_may_enter(wanted)  # the guard a handler asks says the same
             continue
-        assert before.state in payment.state.allowed_from()
-        assert not before.state.is_terminal()  # nothing ever leaves a terminal state
+        assert allowed, f"{move} accepted from {payment.state}"
+        assert not payment.state.is_terminal()  # nothing ever leaves a terminal state
+        payment.ensure_may_enter(wanted)
+        assert moved.state is wanted and moved.history[-1].state is wanted
+        assert len(moved.pending_events) == len(payment.pending_events) + 1
+        payment = moved
     assert len(payment.history) == len(payment.pending_events)
     debits = [e for e in payment.pending_events if isinstance(e, CardDebited)]
     refunds = [e for e in payment.pending_events if isinstance(e, PaymentRefunded)]

@@ -3,14 +3,27 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 import httpx
-
-from servicekit.problems import Problem
 
 
 class CatalogUnavailableError(Exception):
     """provider-gateway did not answer; nothing was created."""
+
+
+class CatalogRefusedError(Exception):
+    """provider-gateway refused the quote (unknown service, bad account, amount out of limits):
+    its status, stable code, words by language (az, en, and ru when it sends one) and details."""
+
+    def __init__(
+        self, status: int, code: str, words: dict[str, str], extra: dict[str, Any]
+    ) -> None:
+        super().__init__(f"{status} {code}")
+        self.status = status
+        self.code = code
+        self.words = words
+        self.extra = extra
 
 
 @dataclass(frozen=True)
@@ -28,7 +41,7 @@ class CatalogClient:
         self._base_url = base_url.rstrip("/")
 
     async def quote(self, service_id: str, account: str, amount: str) -> Quote:
-        """Raises the catalog's own problem (unknown service, bad account, limits) as a Problem."""
+        """The catalog's price; its refusal (unknown service, bad account, limits) is raised."""
         try:
             response = await self._client.post(
                 f"{self._base_url}/api/catalog/services/{service_id}/quote",
@@ -41,14 +54,14 @@ class CatalogClient:
         body = response.json()
         if response.status_code >= 400:
             message = body.get("message", {})
+            words = {
+                language: str(message[language])
+                for language in ("az", "en", "ru")
+                if message.get(language)
+            }
             extra = {key: body[key] for key in ("errors",) if key in body}
-            raise Problem(
-                response.status_code,
-                str(body.get("code", "invalid_request")),
-                str(message.get("en", "The request was refused.")),
-                str(message.get("az", "Sorğu rədd edildi.")),
-                extra=extra,
-            )
+            code = str(body.get("code", "invalid_request"))
+            raise CatalogRefusedError(response.status_code, code, words, extra)
         return Quote(
             service_id=body["service_id"],
             account=body["account"],

@@ -61,10 +61,15 @@ class Payment:
         detail: str | None = None,
         **changes: Any,
     ) -> Payment:
-        if self.state not in wanted.allowed_from():
-            raise TransitionRefusedError(self.id, self.state, wanted)
+        self.ensure_may_enter(wanted)
         step = Transition(wanted, at, reason, detail)
         return replace(self, state=wanted, history=(*self.history, step), **changes)
+
+    def ensure_may_enter(self, wanted: PaymentState) -> None:
+        """The guard of every transition, for a handler that must ask it before acting outside
+        (refunding at the bank comes before `refund`, which needs the bank's reference)."""
+        if self.state not in wanted.allowed_from():
+            raise TransitionRefusedError(self.id, self.state, wanted)
 
     def _with(self, event: EventData) -> Payment:
         return replace(self, pending_events=(*self.pending_events, event))

@@ -9,12 +9,12 @@ from fastapi import APIRouter, Depends, Header, Request, Response
 from fastapi.responses import HTMLResponse, JSONResponse
 
 from checkout.domain.states import PaymentState
+from checkout.entrypoints import problems
 from checkout.handlers.context import Checkout
 from checkout.handlers.create import create_payment
 from checkout.receipt import receipt_html
 from checkout.views import CreatePaymentRequest, payment_view
 from contracts.ids import is_id
-from servicekit.problems import Problem
 
 router = APIRouter(prefix="/api/payments", tags=["payments"])
 _KEY = re.compile(r"^[A-Za-z0-9_.:-]{8,64}$")
@@ -30,19 +30,9 @@ CheckoutDep = Annotated[Checkout, Depends(checkout_context)]
 
 def idempotency_key(idempotency_key: Annotated[str | None, Header()] = None) -> str:
     if idempotency_key is None:
-        raise Problem(
-            400,
-            "idempotency_key_missing",
-            "Send an Idempotency-Key header with the payment.",
-            "Ödənişlə birlikdə Idempotency-Key başlığını göndərin.",
-        )
+        raise problems.idempotency_key_missing()
     if not _KEY.fullmatch(idempotency_key):
-        raise Problem(
-            400,
-            "idempotency_key_invalid",
-            "The Idempotency-Key must be 8 to 64 letters, digits or - _ . :",
-            "Idempotency-Key 8-64 hərf, rəqəm və ya - _ . : simvolundan ibarət olmalıdır.",
-        )
+        raise problems.idempotency_key_invalid()
     return idempotency_key
 
 
@@ -50,14 +40,14 @@ def idempotency_key(idempotency_key: Annotated[str | None, Header()] = None) -> 
 async def create(
     body: CreatePaymentRequest, checkout: CheckoutDep, key: Annotated[str, Depends(idempotency_key)]
 ) -> JSONResponse:
-    status, answer = await create_payment(checkout, key, body)
-    return JSONResponse(answer, status_code=status, headers={"Location": answer["status_url"]})
+    answer = await create_payment(checkout, key, body)  # refusals: see problems.py
+    return JSONResponse(answer, status_code=201, headers={"Location": answer["status_url"]})
 
 
 async def _payment_or_404(checkout: Checkout, payment_id: str) -> Any:
     payment = await checkout.payments.get(payment_id) if is_id("pay", payment_id) else None
     if payment is None:
-        raise Problem(404, "payment_not_found", "There is no such payment.", "Belə ödəniş yoxdur.")
+        raise problems.payment_not_found()
     return payment
 
 
@@ -72,13 +62,7 @@ async def read(payment_id: str, checkout: CheckoutDep, response: Response) -> di
 async def receipt(payment_id: str, checkout: CheckoutDep) -> HTMLResponse:
     payment = await _payment_or_404(checkout, payment_id)
     if payment.state is not PaymentState.COMPLETED:
-        raise Problem(
-            409,
-            "receipt_not_ready",
-            "A receipt exists only for a completed payment.",
-            "Qəbz yalnız tamamlanmış ödəniş üçün olur.",
-            extra={"state": payment.state.value},
-        )
+        raise problems.receipt_not_ready(payment.state.value)
     return HTMLResponse(
         receipt_html(payment),
         headers={"Content-Disposition": f'inline; filename="{payment.id}.html"'},

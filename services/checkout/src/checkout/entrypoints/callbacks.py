@@ -11,9 +11,9 @@ from pydantic import ValidationError
 
 from checkout.adapters.bank import BankUnavailableError
 from checkout.adapters.signing import callback_is_authentic
+from checkout.entrypoints import problems
 from checkout.entrypoints.api import CheckoutDep
 from checkout.handlers.bank_outcomes import BankCallback, apply_bank_callback
-from servicekit.problems import Problem
 
 router = APIRouter(prefix="/api/payments", tags=["bank"])
 
@@ -28,26 +28,13 @@ async def bank_callback(
     body = await request.body()
     secret = checkout.settings.bank_callback_secret.get_secret_value()
     if not callback_is_authentic(secret, x_bank_timestamp, x_bank_signature, body, time.time()):
-        raise Problem(
-            401,
-            "bad_signature",
-            "The callback's signature or time is not valid.",
-            "Callback-in imzası və ya vaxtı etibarsızdır.",
-        )
+        raise problems.bad_signature()
     try:
         callback = BankCallback.model_validate(json.loads(body))
     except (ValueError, ValidationError):
-        raise Problem(
-            400, "bad_callback", "The callback body is not valid.", "Callback məzmunu etibarsızdır."
-        ) from None
+        raise problems.bad_callback() from None
     try:
         outcome = await apply_bank_callback(checkout, callback)
     except BankUnavailableError:
-        raise Problem(
-            503,
-            "bank_unavailable",
-            "Try again later.",
-            "Bir az sonra yenidən cəhd edin.",
-            headers={"Retry-After": "5"},
-        ) from None
+        raise problems.bank_unavailable() from None
     return {"result": outcome.value}

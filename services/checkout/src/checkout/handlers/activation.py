@@ -9,7 +9,7 @@ from __future__ import annotations
 import logging
 
 from checkout.adapters.bank import BankUnavailableError
-from checkout.domain.states import PaymentState
+from checkout.domain.states import PaymentState, TransitionRefusedError
 from checkout.handlers.context import Checkout
 from contracts.events import ActivationFailed, ProviderActivated
 from servicekit.retry import LOST, Lost, until_written
@@ -22,15 +22,15 @@ async def complete_payment(checkout: Checkout, activated: ProviderActivated) -> 
 
     async def attempt() -> Lost | None:
         payment = await checkout.payments.get(payment_id)
-        if payment is None or payment.state is not PaymentState.DEBITED:
-            log.info(
-                "activation of %s ignored: payment is %s",
-                payment_id,
-                payment.state if payment else "unknown",
-            )
+        if payment is None:
+            log.warning("activation of unknown payment %s ignored", payment_id)
             return None
-        # The receipt goes out from the maintenance sweep, under a claim: so never twice.
-        completed = payment.complete(activated.provider_transaction_id, activated.activated_at)
+        try:
+            # The receipt goes out from the maintenance sweep, under a claim: so never twice.
+            completed = payment.complete(activated.provider_transaction_id, activated.activated_at)
+        except TransitionRefusedError as refused:  # a repeat, or the payment moved on meanwhile
+            log.info("activation ignored: %s", refused)
+            return None
         return None if await checkout.payments.save(payment, completed) else LOST
 
     async with checkout.payments.lock(payment_id):
@@ -42,9 +42,16 @@ async def refund_failed_payment(checkout: Checkout, failed: ActivationFailed) ->
 
     async def attempt() -> Lost | None:
         payment = await checkout.payments.get(payment_id)
-        if payment is None or payment.state is not PaymentState.DEBITED:
+        if payment is None:
+            log.warning("failed activation of unknown payment %s ignored", payment_id)
             return None
-        refunding = payment.fail_activation(failed.provider_code, failed.reason, failed.failed_at)
+        try:
+            refunding = payment.fail_activation(
+                failed.provider_code, failed.reason, failed.failed_at
+            )
+        except TransitionRefusedError as refused:  # a repeat: the refund below is retried anyway
+            log.info("failed activation ignored: %s", refused)
+            return None
         return None if await checkout.payments.save(payment, refunding) else LOST
 
     async with checkout.payments.lock(payment_id):
@@ -58,8 +65,12 @@ async def refund_at_bank(checkout: Checkout, payment_id: str) -> None:
 
     async def attempt() -> Lost | None:
         payment = await checkout.payments.get(payment_id)
-        if payment is None or payment.state is not PaymentState.REFUND_PENDING:
+        if payment is None:
             return None
+        try:
+            payment.ensure_may_enter(PaymentState.REFUNDED)  # asked before any money moves
+        except TransitionRefusedError:
+            return None  # refunded already, or never owed a refund
         try:
             reference = await checkout.bank.refund(payment.id, payment.total.qepik)
         except BankUnavailableError:

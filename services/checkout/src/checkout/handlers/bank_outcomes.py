@@ -9,7 +9,8 @@ from enum import StrEnum
 from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, StrictInt
 
 from checkout.adapters.bank import BankUnavailableError
-from checkout.domain.states import PaymentState
+from checkout.domain.payment import Payment
+from checkout.domain.states import PaymentState, TransitionRefusedError
 from checkout.handlers.context import Checkout
 from contracts.events import DeclineReason
 from contracts.money import Money
@@ -68,25 +69,29 @@ async def _apply_once(checkout: Checkout, callback: BankCallback) -> Applied | L
     if payment is None:
         log.warning("bank callback for unknown order %s", callback.order_id)
         return Applied.UNKNOWN_PAYMENT
-    if payment.state is PaymentState.EXPIRED and callback.status == "debited":
-        await checkout.bank.refund(payment.id, callback.amount_qepik)
-        log.warning("debit after expiry for %s: refunded at the bank", payment.id)
-        return Applied.LATE_DEBIT_REFUNDED
-    if payment.state is not PaymentState.INITIATED:
-        return Applied.ALREADY_KNOWN
+    try:
+        changed = _as_told(payment, callback)
+    except TransitionRefusedError as refused:
+        if refused.current is PaymentState.EXPIRED and refused.wanted is PaymentState.DEBITED:
+            # The customer paid after we gave up on the page: the money goes back at once.
+            await checkout.bank.refund(payment.id, callback.amount_qepik)
+            log.warning("debit after expiry for %s: refunded at the bank", payment.id)
+            return Applied.LATE_DEBIT_REFUNDED
+        return Applied.ALREADY_KNOWN  # a repeat, or news older than what the payment knows
+    return Applied.APPLIED if await checkout.payments.save(payment, changed) else LOST
+
+
+def _as_told(payment: Payment, callback: BankCallback) -> Payment:
+    """The payment moved by the bank's word; refused unless the payment is still initiated."""
     if callback.status == "debited":
-        changed = payment.debit(
+        return payment.debit(
             callback.bank_reference or callback.event_id,
             Money(qepik=callback.amount_qepik),
             callback.occurred_at,
         )
-    else:
-        changed = payment.decline(
-            callback.decline_reason or DeclineReason.OTHER,
-            callback.bank_code,
-            callback.occurred_at,
-        )
-    return Applied.APPLIED if await checkout.payments.save(payment, changed) else LOST
+    return payment.decline(
+        callback.decline_reason or DeclineReason.OTHER, callback.bank_code, callback.occurred_at
+    )
 
 
 async def settle_overdue(checkout: Checkout, payment_id: str) -> None:
@@ -123,13 +128,13 @@ async def _expire_once(checkout: Checkout, payment_id: str, now: datetime) -> Lo
     """Expires the payment if it is still initiated; a callback that won meanwhile stands."""
     payment = await checkout.payments.get(payment_id)
     grace = timedelta(seconds=checkout.settings.expiry_grace_seconds)
-    if (
-        payment is None
-        or payment.state is not PaymentState.INITIATED
-        or not _overdue(payment.expires_at, grace, now)
-    ):
+    if payment is None or not _overdue(payment.expires_at, grace, now):
         return None
-    return None if await checkout.payments.save(payment, payment.expire(now)) else LOST
+    try:
+        expired = payment.expire(now)
+    except TransitionRefusedError:
+        return None
+    return None if await checkout.payments.save(payment, expired) else LOST
 
 
 def _overdue(expires_at: datetime, grace: timedelta, now: datetime) -> bool:

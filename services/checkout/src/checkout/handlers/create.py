@@ -13,44 +13,48 @@ from typing import Any
 from pymongo.errors import DuplicateKeyError
 
 from checkout.adapters.bank import BankUnavailableError
-from checkout.adapters.catalog import CatalogUnavailableError
+from checkout.adapters.catalog import CatalogRefusedError, CatalogUnavailableError
 from checkout.domain.payment import Payment, initiate
 from checkout.handlers.context import Checkout
+from checkout.handlers.errors import (
+    KeyReusedError,
+    PaymentCannotStartError,
+    RequestInProgressError,
+    ServiceRejectedError,
+)
 from checkout.views import CreatePaymentRequest, payment_created_view
 from contracts.ids import new_id
 from contracts.money import Money
-from servicekit.problems import Problem
 
 IN_PROGRESS_SECONDS = 10
+# The key's record keeps the answer's HTTP status (its stored format): 201 for the payment, the
+# catalog's own status for its refusal.
+CREATED = 201
 
 
 async def create_payment(
     checkout: Checkout, key: str, request: CreatePaymentRequest
-) -> tuple[int, dict[str, Any]]:
+) -> dict[str, Any]:
+    """The created payment's view, the same for every repetition; refusals are CheckoutErrors."""
     fingerprint = hashlib.sha256(request.model_dump_json().encode()).hexdigest()
     now = checkout.clock()
     proposed_id = new_id("pay")
     record = await checkout.keys.claim(key, fingerprint, proposed_id, now)
     if record.fingerprint != fingerprint:
-        raise Problem(
-            422,
-            "idempotency_key_reused",
-            "This Idempotency-Key was used for a different payment.",
-            "Bu Idempotency-Key başqa ödəniş üçün istifadə olunub.",
-        )
+        raise KeyReusedError()
     if record.response is not None and record.status_code is not None:
         return _repeat(record.status_code, record.response)
     ours = record.payment_id == proposed_id
     payment = None if ours else await checkout.payments.get(record.payment_id)
     if payment is None:
         if not ours and record.claimed_at > now - timedelta(seconds=IN_PROGRESS_SECONDS):
-            raise _in_progress()
+            raise RequestInProgressError()
         payment = await _start(checkout, key, record.payment_id, request)
     answer = payment_created_view(payment)
-    standing = await checkout.keys.remember_answer(key, 201, answer)
+    standing = await checkout.keys.remember_answer(key, CREATED, answer)
     if standing is not None and standing[1]:
         return _repeat(*standing)  # the first answer, maybe ours
-    return 201, answer
+    return answer
 
 
 async def _start(
@@ -61,13 +65,13 @@ async def _start(
         quote = await checkout.catalog.quote(
             request.service_id, request.account, str(request.amount)
         )
-    except Problem as refusal:
-        stored = {"code": refusal.code, "en": refusal.en, "az": refusal.az, "extra": refusal.extra}
+    except CatalogRefusedError as refusal:
+        stored = {"code": refusal.code, **refusal.words, "extra": refusal.extra}
         await checkout.keys.remember_answer(key, refusal.status, stored)
-        raise
+        raise _rejected(refusal.status, stored) from None
     except CatalogUnavailableError:
         await checkout.keys.release(key)
-        raise _unavailable() from None
+        raise PaymentCannotStartError() from None
     now = checkout.clock()
     payment = initiate(
         payment_id,
@@ -91,7 +95,7 @@ async def _start(
         )
     except BankUnavailableError:
         await checkout.keys.release(key)  # nothing stored: the customer may simply try again
-        raise _unavailable() from None
+        raise PaymentCannotStartError() from None
     payment = payment.attach_card_page(session.payment_page_url, session.expires_at)
     try:
         await checkout.payments.add(payment)
@@ -105,30 +109,13 @@ async def _start(
     return payment
 
 
-def _repeat(status_code: int, response: dict[str, Any]) -> tuple[int, dict[str, Any]]:
-    """The first answer again; a refusal is raised again as the same problem."""
+def _repeat(status_code: int, response: dict[str, Any]) -> dict[str, Any]:
+    """The first answer again; a refused first attempt is refused again with the same words."""
     if status_code >= 400:
-        raise Problem(
-            status_code, response["code"], response["en"], response["az"], extra=response["extra"]
-        )
-    return status_code, response
+        raise _rejected(status_code, response)
+    return response
 
 
-def _in_progress() -> Problem:
-    return Problem(
-        409,
-        "request_in_progress",
-        "This payment is still being created; repeat the request in a moment.",
-        "Bu ödəniş hələ yaradılır; sorğunu bir azdan təkrarlayın.",
-        headers={"Retry-After": "1"},
-    )
-
-
-def _unavailable() -> Problem:
-    return Problem(
-        503,
-        "temporarily_unavailable",
-        "We cannot start the payment right now. Nothing was charged; try again in a minute.",
-        "Hazırda ödənişə başlamaq mümkün deyil. Heç nə tutulmayıb; bir dəqiqədən sonra cəhd edin.",
-        headers={"Retry-After": "5"},
-    )
+def _rejected(status_code: int, stored: dict[str, Any]) -> ServiceRejectedError:
+    words = {language: stored[language] for language in ("az", "en", "ru") if stored.get(language)}
+    return ServiceRejectedError(stored["code"], words, stored["extra"], status_code)

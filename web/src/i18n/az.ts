@@ -131,6 +131,17 @@ export const az = {
   statusRegistered: "Qeydiyyatdan keçib",
   statusRejected: "Rədd edilib",
   registryContacts: "Reyestr barədə suallar üçün MCQS: {site}, telefon {phone}",
+  copy: "Köçür",
+  copyWhat: "{what} köçür",
+  copied: "Köçürüldü",
+  copyFailed: "Köçürmək alınmadı; nömrəni əl ilə seçin",
+  yourPayments: "Ödənişləriniz",
+  favourites: "Seçilmişlər",
+  recentPayments: "Son ödənişlər (bu cihazda)",
+  payAgain: "Yenidən ödə",
+  saveFavourite: "Seçilmişlərə əlavə et",
+  favouriteSaved: "Seçilmişlərdədir",
+  removeFavourite: "{account} seçilmişlərdən çıxar",
 } as const;
 
 export type MessageKey = keyof typeof az;

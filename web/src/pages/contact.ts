@@ -5,6 +5,7 @@ import { language, pick, t } from "../i18n";
 import type { PageContext } from "../router";
 import { h, inLanguage, replaceChildren } from "../ui/dom";
 import { field, type Field, type FormControl } from "../ui/field";
+import { copyButton } from "../ui/copy";
 import { setTitle } from "../ui/title";
 import { apiProblem, bakuTime, deadline, sayError, showFieldErrors, textInput } from "./formParts";
 
@@ -104,6 +105,7 @@ export function ticketCreated(created: CreatedTicket, email: string): Node[] {
   const due = bakuTime(created.due_at);
   const nodes: (Node | null)[] = [
     h("h2", { class: "ticket-number" }, t("ticketCreated", { id: created.ticket_id })),
+    h("p", {}, copyButton(created.ticket_id, t("ticketNumber"))),
     h("p", {}, t("ticketDue", { hours: created.sla_hours, due })),
     email ? h("p", {}, t("ticketMailed", { email })) : null,
     h(
@@ -156,7 +158,7 @@ export function ticketPage({ main, query, signal }: PageContext): void {
           "dl",
           {},
           h("dt", {}, t("ticketNumber")),
-          h("dd", {}, found.ticket_id),
+          h("dd", {}, `${found.ticket_id} `, copyButton(found.ticket_id, t("ticketNumber"))),
           h("dt", {}, t("ticketDueAt")),
           h("dd", { id: "ticket-due" }, deadline(found.due_at, found.sla_hours)),
         ),

@@ -5,6 +5,7 @@ import { language, pick, t } from "../i18n";
 import type { PageContext } from "../router";
 import { h, replaceChildren } from "../ui/dom";
 import { setTitle } from "../ui/title";
+import { yourPayments } from "./yourPayments";
 
 const SEARCH_DELAY_MS = 200;
 const IMEI_SERVICE = "imei-registration";
@@ -33,6 +34,7 @@ export function homePage({ main, query, signal }: PageContext): void {
       input,
       h("p", { class: "hint", id: "search-hint" }, t("searchHint")),
     ),
+    yourPayments(),
     h("h2", { id: "categories-title", class: "visually-hidden" }, t("categories")),
     chips,
     status,

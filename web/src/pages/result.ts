@@ -8,6 +8,8 @@ import { language, t } from "../i18n";
 import type { PageContext } from "../router";
 import { h, inLanguage, replaceChildren } from "../ui/dom";
 import { setTitle } from "../ui/title";
+import { copyButton } from "../ui/copy";
+import { keepOnDevice } from "./resultKeep";
 import { paymentDetails, stateLabel } from "./resultParts";
 
 const POLL_MS = 1000;
@@ -26,7 +28,9 @@ export function resultPage({ main, query, signal }: PageContext): void {
   const live = h("p", { class: "live", role: "status" }, t("loading"));
   const body = h("div", {});
   const write = h("a", { href: `/contact?payment=${id}` }, t("problemWithPayment"));
-  main.append(h("p", { class: "muted" }, `${t("paymentNumber")} ${id}`), state, live, body);
+  const number = h("p", { class: "muted" }, `${t("paymentNumber")} ${id} `);
+  number.append(copyButton(id, t("paymentNumber")));
+  main.append(number, state, live, body);
   main.append(h("p", { class: "contact-link" }, write));
 
   let shown = "";
@@ -39,6 +43,7 @@ export function resultPage({ main, query, signal }: PageContext): void {
     setTitle(stateLabel(view.state));
     replaceChildren(state, h("h2", { class: `state state-${view.state}` }, stateLabel(view.state)));
     replaceChildren(body, ...paymentDetails(view, about));
+    if (view.state === "completed") body.append(keepOnDevice(view, about));
   };
   const learnService = (serviceId: string) => {
     // The service's name and account format; the page works without them.

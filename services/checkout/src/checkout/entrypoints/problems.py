@@ -6,8 +6,7 @@ no route can forget the mapping; the edges' own refusals (headers, signatures) a
 
 from __future__ import annotations
 
-from fastapi import FastAPI, Request
-from fastapi.responses import JSONResponse
+from fastapi import FastAPI
 
 from checkout.handlers.errors import (
     CheckoutError,
@@ -16,7 +15,7 @@ from checkout.handlers.errors import (
     RequestInProgressError,
     ServiceRejectedError,
 )
-from servicekit.problems import Problem, problem_response
+from servicekit.problems import Problem, map_errors
 
 STATUSES: dict[type[CheckoutError], int] = {
     KeyReusedError: 422,
@@ -41,9 +40,7 @@ def problem_for(error: CheckoutError) -> Problem:
 
 
 def install_refusal_handler(app: FastAPI) -> None:
-    @app.exception_handler(CheckoutError)
-    async def _refused(request: Request, error: CheckoutError) -> JSONResponse:
-        return problem_response(problem_for(error), request.url.path)
+    map_errors(app, CheckoutError, problem_for)
 
 
 def idempotency_key_missing() -> Problem:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, Header, Request, Response
+from fastapi import APIRouter, Depends, Header, Response
 from fastapi.responses import HTMLResponse, JSONResponse
 
 from checkout.domain.states import PaymentState
@@ -15,17 +15,13 @@ from checkout.handlers.create import create_payment
 from checkout.receipt import receipt_html
 from checkout.views import CreatePaymentRequest, payment_view
 from contracts.ids import is_id
+from servicekit.lifespan import context_dependency
 
 router = APIRouter(prefix="/api/payments", tags=["payments"])
 _KEY = re.compile(r"^[A-Za-z0-9_.:-]{8,64}$")
 
 
-def checkout_context(request: Request) -> Checkout:
-    context: Checkout = request.app.state.context
-    return context
-
-
-CheckoutDep = Annotated[Checkout, Depends(checkout_context)]
+CheckoutDep = Annotated[Checkout, Depends(context_dependency(Checkout))]
 
 
 def idempotency_key(idempotency_key: Annotated[str | None, Header()] = None) -> str:

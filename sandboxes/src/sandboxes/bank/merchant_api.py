@@ -113,6 +113,8 @@ async def transaction_status(order_id: str, bank: BankDep) -> dict[str, Any] | J
 
 @router.post("/refunds", response_model=None)
 async def refund(body: RefundBody, bank: BankDep) -> dict[str, Any] | JSONResponse:
+    if bank.refunds_unavailable:
+        return _refused(503, "refunds_unavailable", "refunds are not accepted right now")
     try:
         done = bank.store.refund(body.refund_id, body.order_id, body.amount_qepik)
     except BankConflict as conflict:

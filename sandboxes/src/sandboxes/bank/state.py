@@ -21,6 +21,7 @@ class BankState:
     store: BankStore
     callbacks: CallbackSender
     http: httpx.AsyncClient
+    refunds_unavailable: bool = False  # a test control (`_control/faults`)
 
     @classmethod
     def start(cls, settings: BankSettings, clock: Clock | None = None) -> BankState:

@@ -26,6 +26,10 @@ class Settings(ServiceSettings):
     bank_url: str = "http://127.0.0.1:8200/bank"
     bank_merchant_secret: SecretStr = SecretStr("dev-only-bank-merchant-secret")
     bank_timeout_seconds: float = Field(default=10.0, gt=0)
+    providers_url: str = "http://127.0.0.1:8200/providers"
+    provider_secret: SecretStr = SecretStr("dev-only-provider-secret")
+    # Where the three-way job writes its daily report (CSV).
+    report_dir: str = "var/reports"
 
     @property
     def deadlines(self) -> Deadlines:

@@ -68,6 +68,11 @@ def mismatch_facts(detected: MismatchDetected) -> tuple[tuple[str, str], ...]:
         "activated": str(detected.activated) if detected.activated else None,
         "debited_at": detected.debited_at.isoformat() if detected.debited_at else None,
         "deadline": detected.deadline.isoformat() if detected.deadline else None,
+        "expected": str(detected.expected) if detected.expected else None,
+        "refunded": str(detected.refunded) if detected.refunded else None,
+        "refunded_at": detected.refunded_at.isoformat() if detected.refunded_at else None,
+        "at_provider": str(detected.at_provider) if detected.at_provider else None,
+        "what_happened": detected.note,
         "detected_at": detected.detected_at.isoformat(),
     }
     return tuple((name, value) for name, value in candidates.items() if value is not None)

@@ -71,6 +71,7 @@ async def test_a_refund_the_bank_sits_on_is_one_case_that_closes_when_the_bank_c
     closed = await portal.wait_until(case, lambda c: c["state"] == "resolved", 20)
     assert closed["mismatch_kind"] == "refund_not_confirmed"
     assert "has not confirmed" in closed["facts"]["what_happened"]
+    assert closed["facts"]["kind_ru"] == "Банк вовремя не подтвердил возврат"
     assert "payment-refunded" in closed["resolution"]
     assert (await portal.payment(payment_id))["state"] == "refunded"
     assert (await portal.bank_ledger(payment_id))["refunds"] == 1

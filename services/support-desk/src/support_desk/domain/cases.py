@@ -8,6 +8,7 @@ from datetime import UTC, datetime
 
 from contracts.events import CaseOpened, MismatchCleared, MismatchDetected
 from contracts.ids import make_id
+from support_desk.domain.mismatch_words import KIND_WORDS
 from support_desk.domain.model import SYSTEM, Action, Origin, TrailEntry
 from support_desk.domain.sla import Category, due_at
 from support_desk.domain.ticket import Ticket
@@ -60,8 +61,12 @@ def open_case_for_mismatch(detected: MismatchDetected, category: Category, at: d
 
 
 def mismatch_facts(detected: MismatchDetected) -> tuple[tuple[str, str], ...]:
+    words = KIND_WORDS.get(detected.kind)
     candidates = {
         "kind": detected.kind.value,
+        "kind_az": words.az if words else None,
+        "kind_en": words.en if words else None,
+        "kind_ru": words.ru if words else None,
         "service_id": detected.service_id,
         "account": detected.account,
         "debited": str(detected.debited) if detected.debited else None,

@@ -4,13 +4,15 @@ words; when the bank confirms it at last, the case closes itself."""
 from __future__ import annotations
 
 import asyncio
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import pytest
 
+from devstack.stack import Stack
 from devstack.testing import TEST_TIMINGS
 from tests.e2e.portal import Portal
-from tests.e2e.test_reconciliation import ReconciliationFeed, feed, pay
+from tests.e2e.test_reconciliation import ReconciliationFeed, _sweeps, _sweeps_after, feed, pay
 from tests.e2e.test_support import api, cases_of, sign_in
 
 pytestmark = [pytest.mark.e2e, pytest.mark.money]
@@ -30,7 +32,7 @@ async def bank_refunds(portal: Portal, *, unavailable: bool) -> None:
 
 
 async def test_a_refund_the_bank_sits_on_is_one_case_that_closes_when_the_bank_confirms(
-    portal: Portal, feed: ReconciliationFeed
+    portal: Portal, feed: ReconciliationFeed, system: Stack
 ) -> None:
     await portal.provider_fault("azeurotel", reject_code=PAYMENT_FORBIDDEN)
     await bank_refunds(portal, unavailable=True)
@@ -40,8 +42,17 @@ async def test_a_refund_the_bank_sits_on_is_one_case_that_closes_when_the_bank_c
         detected = await feed.wait_for(
             payment_id, "mismatch-detected", seconds=REFUND_DEADLINE + 20
         )
-        # Past the activation deadline too: the payment is still flagged once, for its refund.
-        await asyncio.sleep(max(ACTIVATION_DEADLINE - REFUND_DEADLINE, 0) + 1.5)
+        # Past the activation deadline too, and three sweeps later: still flagged once, for the
+        # refund (a requested refund is a final outcome, not a missing activation).
+        debited_at = next(
+            datetime.fromisoformat(entry["time"])
+            for entry in detected.data["trail"]
+            if entry["type"] == "card-debited"
+        )
+        activation_due = debited_at + timedelta(seconds=ACTIVATION_DEADLINE)
+        await asyncio.sleep(max((activation_due - datetime.now(UTC)).total_seconds(), 0))
+        await _sweeps_after(system, await _sweeps(system) + 3)
+        await asyncio.sleep(0.5)  # the checks those sweeps asked for reach the feed
         assert feed.count(payment_id) == {"mismatch-detected": 1}
         assert (await portal.payment(payment_id))["state"] == "refund_pending"
     finally:

@@ -142,3 +142,18 @@ async def test_a_day_without_movements_has_only_the_header(merchant: Merchant) -
     assert response.status_code == 200
     assert csv_rows(response.text) == []
     assert response.text.startswith("order_id,bank_reference,type,")
+
+
+async def test_while_refunds_are_unavailable_a_refund_is_503_and_moves_no_money(
+    merchant: Merchant, customer: Customer
+) -> None:
+    await paid_order(merchant, customer, "pay_1")
+    await merchant.http.put("/bank/_control/refunds", json={"unavailable": True})
+
+    refused = await refund(merchant, "pay_1", "pay_1", 1010)
+
+    assert refused.status_code == 503
+    assert (await ledger(merchant.http, "pay_1"))["refunds"] == 0
+    await merchant.http.put("/bank/_control/refunds", json={"unavailable": False})
+    assert (await refund(merchant, "pay_1", "pay_1", 1010)).status_code == 200
+    assert (await ledger(merchant.http, "pay_1"))["refunds"] == 1

@@ -30,6 +30,17 @@ async def set_faults(body: FaultsBody, bank: BankDep) -> dict[str, int]:
     return {**asdict(bank.callbacks.faults), "refund_failures": bank.refund_failures}
 
 
+class RefundFaultsBody(BaseModel):
+    unavailable: bool = False
+
+
+@router.put("/refunds")
+async def set_refund_faults(body: RefundFaultsBody, bank: BankDep) -> dict[str, bool]:
+    """While `unavailable`, every refund is answered 503 and moves no money (its API is down)."""
+    bank.refunds_unavailable = body.unavailable
+    return {"unavailable": bank.refunds_unavailable}
+
+
 @router.get("/ledger/{order_id}")
 async def ledger(order_id: str, bank: BankDep) -> dict[str, int]:
     return bank.store.ledger(order_id)

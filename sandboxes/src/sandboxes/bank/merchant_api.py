@@ -113,7 +113,9 @@ async def transaction_status(order_id: str, bank: BankDep) -> dict[str, Any] | J
 
 @router.post("/refunds", response_model=None)
 async def refund(body: RefundBody, bank: BankDep) -> dict[str, Any] | JSONResponse:
-    if bank.refund_failures > 0:  # injected: nothing is refunded, the merchant must retry
+    if bank.refunds_unavailable:  # injected: the refund API is down until switched back on
+        return _refused(503, "refunds_unavailable", "refunds are not accepted right now")
+    if bank.refund_failures > 0:  # injected: the next N refunds fail, the merchant must retry
         bank.refund_failures -= 1
         return _refused(503, "temporarily_unavailable", "refunds are not possible right now")
     try:

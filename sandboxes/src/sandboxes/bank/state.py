@@ -21,8 +21,10 @@ class BankState:
     store: BankStore
     callbacks: CallbackSender
     http: httpx.AsyncClient
-    # Test control: the next N refund requests are answered 503, as a bank that cannot refund yet.
+    # Test controls: the next N refund requests are answered 503, as a bank that cannot refund
+    # yet (`_control/faults`); or every refund is, while its refund API is down (`_control/refunds`).
     refund_failures: int = 0
+    refunds_unavailable: bool = False
 
     @classmethod
     def start(cls, settings: BankSettings, clock: Clock | None = None) -> BankState:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from fastapi import APIRouter, Response
 
 from sandboxes.providers.faults import Faults
+from sandboxes.providers.registry import RegistryFaults
 from sandboxes.providers.sandbox import SandboxDep
 
 router = APIRouter(prefix="/_control", tags=["providers: control"])
@@ -31,3 +32,16 @@ async def clear_faults(service_id: str, sandbox: SandboxDep) -> Response:
 @router.get("/ledger/{service_id}/{txn_id}")
 async def read_ledger(service_id: str, txn_id: str, sandbox: SandboxDep) -> dict[str, int | str]:
     return sandbox.store.ledger(service_id, txn_id)
+
+
+@router.put("/registry/faults")
+async def set_registry_faults(faults: RegistryFaults, sandbox: SandboxDep) -> RegistryFaults:
+    """Replaces what the daily registry gets wrong: fields left out are back to nothing."""
+    sandbox.registry_faults = faults
+    return faults
+
+
+@router.delete("/registry/faults", status_code=204)
+async def clear_registry_faults(sandbox: SandboxDep) -> Response:
+    sandbox.registry_faults = RegistryFaults()
+    return Response(status_code=204)

@@ -11,6 +11,7 @@ from fastapi import Depends, Request, Response
 from fastapi.responses import PlainTextResponse
 
 from sandboxes.providers.config import ProviderSandboxSettings
+from sandboxes.providers.registry import RegistryFaults
 from sandboxes.providers.store import ProviderStore, Transaction
 
 
@@ -18,6 +19,7 @@ from sandboxes.providers.store import ProviderStore, Transaction
 class ProviderSandbox:
     settings: ProviderSandboxSettings = field(default_factory=ProviderSandboxSettings)
     store: ProviderStore = field(default_factory=ProviderStore)
+    registry_faults: RegistryFaults = field(default_factory=RegistryFaults)
 
     async def delay(self, service_id: str) -> None:
         """The `latency_ms` fault: every call to the service waits that long first."""

@@ -73,6 +73,9 @@ class ProviderStore:
     def count_pay_call(self, service_id: str, txn_id: str) -> None:
         self._pay_calls[service_id, txn_id] += 1
 
+    def transactions(self) -> list[Transaction]:
+        return list(self._transactions.values())
+
     def find(self, service_id: str, txn_id: str) -> Transaction | None:
         return self._transactions.get((service_id, txn_id))
 

@@ -1,5 +1,6 @@
 """`python -m reconciler worker …` runs the Faust worker; `python -m reconciler settle …` the
-settlement job against the bank's daily report."""
+settlement job against the bank's daily report; `python -m reconciler three-way …` the bank ↔
+ours ↔ providers' registry job with its daily report."""
 
 from __future__ import annotations
 
@@ -14,6 +15,10 @@ def main() -> int:
         from reconciler.settle.cli import run_settle
 
         return run_settle(sys.argv[2:])
+    if sys.argv[1:2] == ["three-way"]:
+        from reconciler.settle.three_way_cli import run_three_way
+
+        return run_three_way(sys.argv[2:])
     import mode.loop
 
     # Faust's `--loop` option is parsed but not applied; mode's switch is. uvloop spends less CPU

@@ -8,14 +8,15 @@ the copy.
 from __future__ import annotations
 
 import hashlib
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 from typing import Final
 
 from contracts.envelope import Envelope
 from contracts.events import MismatchCleared, MismatchDetected, MismatchKind
 from contracts.ids import make_id
-from reconciler.domain.decisions import deadline_of
 from reconciler.domain.facts import PaymentFacts
+from reconciler.domain.kinds import Deadlines, deadline_of
+from reconciler.domain.notes import what_happened
 
 SOURCE: Final = "/services/reconciler"
 _CROCKFORD: Final = "0123456789abcdefghjkmnpqrstvwxyz"
@@ -32,7 +33,7 @@ def derived_event_id(payment_id: str, *parts: str) -> str:
 
 
 def mismatch_detected(
-    facts: PaymentFacts, kind: MismatchKind, deadline: timedelta, now: datetime
+    facts: PaymentFacts, kind: MismatchKind, deadlines: Deadlines, now: datetime
 ) -> Envelope:
     first_activation = facts.activations[0].amount if facts.activations else None
     event = MismatchDetected(
@@ -43,7 +44,11 @@ def mismatch_detected(
         debited=facts.debited,
         activated=first_activation,
         debited_at=facts.debited_at,
-        deadline=deadline_of(facts, kind, deadline),
+        deadline=deadline_of(facts, kind, deadlines),
+        expected=facts.expected_total,
+        refunded=facts.refunded,
+        refunded_at=facts.refunded_at,
+        note=what_happened(facts, kind),
         trail=facts.trail,
         detected_at=now,
     )

@@ -79,11 +79,11 @@ class Reconciler:
                 facts,
                 now=now,
                 seen_through=self._progress.seen_through(partition, now),
-                deadline=settings.deadline,
+                deadlines=settings.deadlines,
                 forget_after=settings.forget_after,
             )
             for kind in decision.detect:
-                await self._publish(mismatch_detected(facts, kind, settings.deadline, now))
+                await self._publish(mismatch_detected(facts, kind, settings.deadlines, now))
                 MISMATCHES_DETECTED.labels(kind.value).inc()
                 log.warning("mismatch %s detected for %s", kind.value, payment_id)
             for kind, by in decision.clear:
@@ -96,7 +96,7 @@ class Reconciler:
             facts = with_alerts(facts, decision, now)
             facts = facts.model_copy(
                 update={
-                    "next_check_at": next_check_at(facts, settings.deadline, settings.forget_after)
+                    "next_check_at": next_check_at(facts, settings.deadlines, settings.forget_after)
                 }
             )
             if facts != before:

@@ -11,6 +11,7 @@ from contracts.events import (
     PaymentInitiated,
     PaymentRefunded,
     ProviderActivated,
+    RefundRequested,
 )
 from contracts.events.base import EventData
 from contracts.ids import make_id, new_id
@@ -24,7 +25,7 @@ def wrap(event: EventData, at: datetime, event_id: str | None = None) -> Envelop
     return Envelope.wrap(event, event_id=event_id or new_id("evt"), source="/tests", time=at)
 
 
-def initiated(at: datetime = T0, payment_id: str = PAYMENT) -> Envelope:
+def initiated(at: datetime = T0, payment_id: str = PAYMENT, total: int = 1010) -> Envelope:
     return wrap(
         PaymentInitiated(
             payment_id=payment_id,
@@ -32,7 +33,7 @@ def initiated(at: datetime = T0, payment_id: str = PAYMENT) -> Envelope:
             account="501234567",
             amount=Money(qepik=1000),
             fee=Money(qepik=10),
-            total=Money(qepik=1010),
+            total=Money(qepik=total),
             initiated_at=at,
             expires_at=at + timedelta(minutes=15),
         ),
@@ -90,6 +91,18 @@ def refunded(at: datetime = T0, payment_id: str = PAYMENT) -> Envelope:
             total=Money(qepik=1010),
             bank_refund_reference="RF000000000001",
             refunded_at=at,
+        ),
+        at,
+    )
+
+
+def refund_requested(at: datetime = T0, payment_id: str = PAYMENT) -> Envelope:
+    return wrap(
+        RefundRequested(
+            payment_id=payment_id,
+            total=Money(qepik=1010),
+            reason="payment forbidden",
+            requested_at=at,
         ),
         at,
     )

@@ -9,12 +9,28 @@ from hypothesis import strategies as st
 
 from contracts.envelope import Envelope
 from contracts.events import MismatchKind
-from reconciler.domain.decisions import Decision, next_check_at, reconcile, with_alerts
+from reconciler.domain.decisions import (
+    Deadlines,
+    Decision,
+    next_check_at,
+    reconcile,
+    with_alerts,
+)
 from reconciler.domain.facts import PaymentFacts, apply
 
-from .payment_events import PAYMENT, T0, activated, activation_failed, debited, initiated, refunded
+from .payment_events import (
+    PAYMENT,
+    T0,
+    activated,
+    activation_failed,
+    debited,
+    initiated,
+    refund_requested,
+    refunded,
+)
 
 DEADLINE = timedelta(minutes=10)
+DEADLINES = Deadlines(activation=DEADLINE, refund=timedelta(hours=1))
 FORGET = timedelta(days=14)
 
 
@@ -30,7 +46,7 @@ def decide(facts: PaymentFacts, seen: timedelta, now: timedelta | None = None) -
         facts,
         now=T0 + (now if now is not None else seen),
         seen_through=T0 + seen,
-        deadline=DEADLINE,
+        deadlines=DEADLINES,
         forget_after=FORGET,
     )
 
@@ -109,10 +125,10 @@ def test_two_activations_are_a_double_activation_but_a_repeated_event_is_not() -
 
 def test_the_sweep_is_told_when_to_look_again() -> None:
     waiting = facts_of(debited())
-    assert next_check_at(waiting, DEADLINE, FORGET) == T0 + DEADLINE
+    assert next_check_at(waiting, DEADLINES, FORGET) == T0 + DEADLINE
 
     done = facts_of(debited(), activated(T0 + timedelta(minutes=1)))
-    assert next_check_at(done, DEADLINE, FORGET) == T0 + timedelta(minutes=1) + FORGET
+    assert next_check_at(done, DEADLINES, FORGET) == T0 + timedelta(minutes=1) + FORGET
 
 
 def test_a_quiet_settled_payment_is_forgotten_but_one_with_an_open_mismatch_is_not() -> None:
@@ -123,7 +139,9 @@ def test_a_quiet_settled_payment_is_forgotten_but_one_with_an_open_mismatch_is_n
     assert not decide(open_alert, FORGET * 2).forget
 
 
-events = st.sampled_from(["initiated", "debited", "activated", "activated-again", "refunded"])
+events = st.sampled_from(
+    ["initiated", "debited", "activated", "activated-again", "refund-requested", "refunded"]
+)
 
 
 @given(st.lists(events, max_size=8), st.integers(min_value=0, max_value=3 * 3600))
@@ -135,6 +153,7 @@ def test_every_kind_is_detected_at_most_once_and_cleared_only_after_detection(
         "debited": lambda at: debited(at),
         "activated": lambda at: activated(at),
         "activated-again": lambda at: activated(at, txn="PRV2"),
+        "refund-requested": lambda at: refund_requested(at),
         "refunded": lambda at: refunded(at),
     }
     facts = PaymentFacts(payment_id=PAYMENT)
@@ -145,7 +164,7 @@ def test_every_kind_is_detected_at_most_once_and_cleared_only_after_detection(
         facts = apply(facts, (event := builders[name](at)), event.event())
         for seen in (at, at + DEADLINE):
             decision = reconcile(
-                facts, now=seen, seen_through=seen, deadline=DEADLINE, forget_after=FORGET
+                facts, now=seen, seen_through=seen, deadlines=DEADLINES, forget_after=FORGET
             )
             sent += decision.detect
             cleared += [kind for kind, _ in decision.clear]
@@ -153,5 +172,10 @@ def test_every_kind_is_detected_at_most_once_and_cleared_only_after_detection(
 
     assert len(sent) == len(set(sent))
     assert len(cleared) == len(set(cleared)) and set(cleared) <= set(sent)
-    if facts.debited_at and not facts.activations and facts.refunded is None:
+    if (
+        facts.debited_at
+        and not facts.activations
+        and facts.refunded is None
+        and facts.refund_requested_at is None
+    ):
         assert MismatchKind.DEBITED_NOT_ACTIVATED in sent

@@ -9,6 +9,7 @@ from contracts.events import MismatchDetected, MismatchKind
 from contracts.ids import is_id, new_id
 from reconciler.alerts import derived_event_id, mismatch_cleared, mismatch_detected
 from reconciler.domain.facts import TRAIL_LIMIT, PaymentFacts, apply
+from reconciler.domain.kinds import Deadlines
 
 from .payment_events import PAYMENT, T0, activated, debited, initiated
 
@@ -41,9 +42,10 @@ def test_the_trail_keeps_how_the_payment_began_and_its_latest_events() -> None:
 def test_a_detection_carries_the_facts_and_the_same_id_every_time() -> None:
     facts = gather(initiated(), debited(amount=1000))
     deadline = timedelta(minutes=10)
-    first = mismatch_detected(facts, MismatchKind.DEBITED_NOT_ACTIVATED, deadline, T0 + deadline)
+    deadlines = Deadlines(activation=deadline, refund=timedelta(hours=1))
+    first = mismatch_detected(facts, MismatchKind.DEBITED_NOT_ACTIVATED, deadlines, T0 + deadline)
     again = mismatch_detected(
-        facts, MismatchKind.DEBITED_NOT_ACTIVATED, deadline, T0 + deadline * 2
+        facts, MismatchKind.DEBITED_NOT_ACTIVATED, deadlines, T0 + deadline * 2
     )
 
     assert first.id == again.id and is_id("evt", first.id)

@@ -12,7 +12,13 @@ from hypothesis import strategies as st
 
 from contracts.events import MismatchDetected, MismatchKind
 from contracts.ids import new_id
-from reconciler.domain.settlement import Discrepancy, Settled, bank_totals, compare
+from reconciler.domain.settlement import (
+    Discrepancy,
+    Settled,
+    bank_totals,
+    compare,
+    debited_twice,
+)
 from reconciler.settle.bank import parse_report, signed_headers
 from reconciler.settle.job import SettlementResult, mismatch_event
 from reconciler.settle.ours import OurDay, OurPayment
@@ -125,3 +131,20 @@ def test_a_finding_becomes_one_event_per_payment_kind_and_day_with_both_sides_in
     assert [entry.type for entry in event.trail] == ["bank-debit 10.10 AZN", "bank-refund 1.00 AZN"]
     summary = SettlementResult(date(2026, 11, 26), 2, 1, [found], [first], []).summary()
     assert "bank_amount_differs 1" in summary and payment_id in summary
+
+
+def test_two_bank_debits_of_one_payment_are_debited_twice_not_an_amount_difference() -> None:
+    rows = parse_report(
+        HEADER + f"pay_a,RRN1,debit,1010,AZN,{AT}\npay_a,RRN2,debit,1010,AZN,{AT}\n"
+        f"pay_b,RRN3,debit,500,AZN,{AT}\n"
+    )
+
+    found = compare(
+        bank_totals(rows),
+        {"pay_a": Settled(1010), "pay_b": Settled(500)},
+        frozenset({"pay_a", "pay_b"}),
+        debited_twice(rows),
+    )
+
+    assert [(item.order_id, item.kind) for item in found] == [("pay_a", MismatchKind.DEBITED_TWICE)]
+    assert found[0].bank == Settled(2020) and found[0].ours == Settled(1010)

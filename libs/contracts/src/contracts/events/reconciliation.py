@@ -20,6 +20,13 @@ class MismatchKind(StrEnum):
     BANK_ONLY = "bank_only"
     OURS_ONLY = "ours_only"
     BANK_AMOUNT_DIFFERS = "bank_amount_differs"
+    ACTIVATED_AFTER_REFUND = "activated_after_refund"
+    REFUND_NOT_CONFIRMED = "refund_not_confirmed"
+    DEBIT_AMOUNT_DIFFERS = "debit_amount_differs"  # the bank took other than the total we asked
+    DEBITED_TWICE = "debited_twice"
+    PROVIDER_ONLY = "provider_only"
+    OURS_ONLY_AT_PROVIDER = "ours_only_at_provider"
+    PROVIDER_AMOUNT_DIFFERS = "provider_amount_differs"
 
 
 class TrailEntry(BaseModel):
@@ -43,6 +50,11 @@ class MismatchDetected(EventData):
     activated: Money | None = None
     debited_at: AwareDatetime | None = None
     deadline: AwareDatetime | None = None
+    expected: Money | None = Field(default=None, description="what we asked the card for")
+    refunded: Money | None = None
+    refunded_at: AwareDatetime | None = None
+    at_provider: Money | None = Field(default=None, description="the provider's registry amount")
+    note: str | None = Field(default=None, max_length=500, description="what happened, in words")
     trail: tuple[TrailEntry, ...] = ()
     detected_at: AwareDatetime
 

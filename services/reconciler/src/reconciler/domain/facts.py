@@ -15,6 +15,7 @@ from contracts.events import (
     PaymentInitiated,
     PaymentRefunded,
     ProviderActivated,
+    RefundRequested,
     TrailEntry,
 )
 from contracts.events.base import EventData
@@ -54,11 +55,13 @@ class PaymentFacts(BaseModel):
     payment_id: str
     service_id: str | None = None
     account: str | None = None
+    expected_total: Money | None = None  # what we asked the card for (`payment-initiated.total`)
     debited: Money | None = None  # the provider's share of the debit (`card-debited.amount`)
     card_total: Money | None = None  # what the card was charged
     debited_at: datetime | None = None
     activations: tuple[Activation, ...] = ()
     activation_failed_at: datetime | None = None
+    refund_requested_at: datetime | None = None
     refunded: Money | None = None
     refunded_at: datetime | None = None
     last_event_at: datetime | None = None
@@ -85,7 +88,11 @@ def apply(facts: PaymentFacts, envelope: Envelope, event: EventData) -> PaymentF
     }
     match event:
         case PaymentInitiated():
-            update |= {"service_id": event.service_id, "account": event.account}
+            update |= {
+                "service_id": event.service_id,
+                "account": event.account,
+                "expected_total": event.total,
+            }
         case CardDebited():
             update |= {
                 "service_id": event.service_id,
@@ -104,6 +111,8 @@ def apply(facts: PaymentFacts, envelope: Envelope, event: EventData) -> PaymentF
                     at=event.activated_at,
                 )
                 update["activations"] = (*facts.activations, activation)
+        case RefundRequested():
+            update["refund_requested_at"] = event.requested_at
         case PaymentRefunded():
             update |= {"refunded": event.total, "refunded_at": event.refunded_at}
         case ActivationFailed():

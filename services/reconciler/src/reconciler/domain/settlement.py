@@ -65,14 +65,28 @@ def bank_totals(rows: Iterable[BankRow]) -> dict[str, Settled]:
     return totals
 
 
+def debited_twice(rows: Iterable[BankRow]) -> frozenset[str]:
+    """Orders the bank debited in two transactions (two references): our payments debit once."""
+    references: dict[str, set[str]] = {}
+    for row in rows:
+        if row.movement is Movement.DEBIT:
+            references.setdefault(row.order_id, set()).add(row.bank_reference)
+    return frozenset(order for order, seen in references.items() if len(seen) > 1)
+
+
 def compare(
-    bank: Mapping[str, Settled], ours: Mapping[str, Settled], known: frozenset[str]
+    bank: Mapping[str, Settled],
+    ours: Mapping[str, Settled],
+    known: frozenset[str],
+    twice: frozenset[str] = frozenset(),
 ) -> list[Discrepancy]:
-    """`ours` holds what our events say moved that day; `known` every order we have any event of.
+    """`ours` holds what our events say moved that day; `known` every order we have any event of;
+    `twice` the orders the bank debited twice.
 
     A stranger at the bank is `bank_only`; silence at the bank about money we moved is
-    `ours_only`; otherwise the net amounts (debited - refunded) must agree, so a late debit the
-    bank refunded the same day, which we never booked, is no discrepancy.
+    `ours_only`; a payment of ours debited in two bank transactions is `debited_twice`;
+    otherwise the net amounts (debited - refunded) must agree, so a late debit the bank
+    refunded the same day, which we never booked, is no discrepancy.
     """
     found = []
     for order_id in sorted(bank.keys() | ours.keys()):
@@ -81,6 +95,8 @@ def compare(
             kind = MismatchKind.BANK_ONLY
         elif at_bank is None:
             kind = MismatchKind.OURS_ONLY
+        elif order_id in twice:
+            kind = MismatchKind.DEBITED_TWICE
         elif _net(at_bank) != _net(at_ours):
             kind = MismatchKind.BANK_AMOUNT_DIFFERS
         else:

@@ -19,7 +19,14 @@ from contracts.ids import is_id
 from contracts.money import Money
 from reconciler.alerts import SOURCE, derived_event_id
 from reconciler.config import Settings
-from reconciler.domain.settlement import BankRow, Discrepancy, Movement, bank_totals, compare
+from reconciler.domain.settlement import (
+    BankRow,
+    Discrepancy,
+    Movement,
+    bank_totals,
+    compare,
+    debited_twice,
+)
 from reconciler.settle.bank import fetch_report, parse_report
 from reconciler.settle.ours import OurDay, read_our_day
 from servicekit.kafka import create_producer
@@ -61,7 +68,7 @@ async def settle(settings: Settings, day: date, *, send: bool = True) -> Settlem
     rows = parse_report(report)
     async with asyncio.timeout(READ_TIMEOUT_SECONDS):
         ours = await read_our_day(settings.kafka_bootstrap, day, LOOKBACK)
-    found = compare(bank_totals(rows), ours.settled, ours.known)
+    found = compare(bank_totals(rows), ours.settled, ours.known, debited_twice(rows))
     now = datetime.now(UTC)
     events = [
         mismatch_event(discrepancy, rows, ours, day, now)

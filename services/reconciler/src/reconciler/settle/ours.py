@@ -1,22 +1,30 @@
-"""Our side of a settlement day, read from `payments.v1`: the events checkout published.
+"""Our side of a settlement day, read from `payments.v1`: the events checkout published (and,
+for the three-way job, `activations.v1` and what `reconciliation.v1` already reported).
 
 The reconciler reads the same contract it reconciles from, not checkout's database: debits are
-`card-debited.total` at `debited_at`, refunds `payment-refunded.total` at `refunded_at`. Reading
-starts `lookback` before the day (by record time) and stops at the end offsets seen at the start.
+`card-debited.total` at `debited_at`, refunds `payment-refunded.total` at `refunded_at`,
+activations at a provider `provider-activated.amount` from provider-gateway. Reading starts
+`lookback` before the day (by record time) and stops at the end offsets seen at the start.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
 
 from aiokafka import AIOKafkaConsumer, TopicPartition
 
 from contracts.envelope import UnknownEventError, from_kafka
-from contracts.events import CardDebited, PaymentRefunded, TrailEntry
+from contracts.events import CardDebited, PaymentRefunded, ProviderActivated, TrailEntry
 from contracts.money import Money
 from contracts.topics import PARTITIONS, Topic
+from reconciler.domain.registry import OurActivation
 from reconciler.domain.settlement import Movement, Settled
+
+# Activations the providers' registry should list: those made at a provider by provider-gateway
+# (imei-registry acts as the provider of IMEI fees itself, and the MCQS registry keeps no registry).
+AT_PROVIDERS_SOURCE = "/services/provider-gateway"
 
 
 @dataclass
@@ -33,6 +41,8 @@ class OurDay:
     settled: dict[str, Settled] = field(default_factory=dict)
     payments: dict[str, OurPayment] = field(default_factory=dict)
     event_ids: set[str] = field(default_factory=set)  # the outbox may publish an event twice
+    activations: dict[str, OurActivation] = field(default_factory=dict)
+    reported: set[str] = field(default_factory=set)  # ids already on reconciliation.v1
 
     @property
     def known(self) -> frozenset[str]:
@@ -44,11 +54,13 @@ def day_bounds(day: date) -> tuple[datetime, datetime]:
     return start, start + timedelta(days=1)
 
 
-async def read_our_day(bootstrap: str, day: date, lookback: timedelta) -> OurDay:
+async def read_our_day(
+    bootstrap: str, day: date, lookback: timedelta, topics: Sequence[Topic] = (Topic.PAYMENTS,)
+) -> OurDay:
     consumer = AIOKafkaConsumer(bootstrap_servers=bootstrap, enable_auto_commit=False)
     await consumer.start()
     try:
-        partitions = [TopicPartition(Topic.PAYMENTS.value, n) for n in range(PARTITIONS)]
+        partitions = [TopicPartition(t.value, n) for t in topics for n in range(PARTITIONS)]
         consumer.assign(partitions)
         start, end = day_bounds(day)
         ends = await consumer.end_offsets(partitions)
@@ -82,6 +94,15 @@ def _take(
     if envelope.id in our_day.event_ids:
         return
     our_day.event_ids.add(envelope.id)
+    if envelope.topic() == Topic.RECONCILIATION.value:
+        our_day.reported.add(envelope.id)
+        return
+    if isinstance(event, ProviderActivated):
+        if envelope.source == AT_PROVIDERS_SOURCE:
+            our_day.activations[envelope.subject] = OurActivation(
+                event.service_id, event.amount.qepik, event.activated_at.astimezone(UTC)
+            )
+        return
     payment = our_day.payments.setdefault(envelope.subject, OurPayment())
     payment.trail.append(TrailEntry(event_id=envelope.id, type=event.type, time=envelope.time))
     moved: tuple[Movement, Money, datetime] | None = None

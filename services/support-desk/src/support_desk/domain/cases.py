@@ -8,6 +8,7 @@ from datetime import UTC, datetime
 
 from contracts.events import CaseOpened, MismatchCleared, MismatchDetected
 from contracts.ids import make_id
+from support_desk.domain.mismatch_words import KIND_WORDS
 from support_desk.domain.model import SYSTEM, Action, Origin, TrailEntry
 from support_desk.domain.sla import Category, due_at
 from support_desk.domain.ticket import Ticket
@@ -60,14 +61,23 @@ def open_case_for_mismatch(detected: MismatchDetected, category: Category, at: d
 
 
 def mismatch_facts(detected: MismatchDetected) -> tuple[tuple[str, str], ...]:
+    words = KIND_WORDS.get(detected.kind)
     candidates = {
         "kind": detected.kind.value,
+        "kind_az": words.az if words else None,
+        "kind_en": words.en if words else None,
+        "kind_ru": words.ru if words else None,
         "service_id": detected.service_id,
         "account": detected.account,
         "debited": str(detected.debited) if detected.debited else None,
         "activated": str(detected.activated) if detected.activated else None,
         "debited_at": detected.debited_at.isoformat() if detected.debited_at else None,
         "deadline": detected.deadline.isoformat() if detected.deadline else None,
+        "expected": str(detected.expected) if detected.expected else None,
+        "refunded": str(detected.refunded) if detected.refunded else None,
+        "refunded_at": detected.refunded_at.isoformat() if detected.refunded_at else None,
+        "at_provider": str(detected.at_provider) if detected.at_provider else None,
+        "what_happened": detected.note,
         "detected_at": detected.detected_at.isoformat(),
     }
     return tuple((name, value) for name, value in candidates.items() if value is not None)

@@ -3,6 +3,7 @@ import "./styles.css";
 import { language, onLanguageChange } from "./i18n";
 import { render, startRouter } from "./router";
 import { mountLayout } from "./ui/layout";
+import { registerServiceWorker } from "./ui/serviceWorker";
 
 const root = document.getElementById("app");
 if (root) {
@@ -10,4 +11,5 @@ if (root) {
   const { main } = mountLayout(root);
   onLanguageChange(() => render());
   startRouter(main);
+  registerServiceWorker();
 }

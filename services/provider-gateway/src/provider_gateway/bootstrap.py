@@ -11,6 +11,7 @@ from fastapi import FastAPI
 
 from contracts.ids import new_id
 from contracts.topics import Topic
+from provider_gateway.adapters.activation_repository import MongoActivationRepository
 from provider_gateway.adapters.base import ProviderAdapter
 from provider_gateway.adapters.osmp import OsmpAdapter
 from provider_gateway.adapters.rest import RestAdapter
@@ -25,7 +26,7 @@ from provider_gateway.gateway import Activations, Gateway
 from provider_gateway.handlers.activator import Activator
 from provider_gateway.handlers.clock import Clock, RandomFraction, SystemClock, system_random
 from provider_gateway.handlers.providers import Providers
-from provider_gateway.handlers.records import ActivationRecords
+from provider_gateway.handlers.recording import ActivationRecorder
 from provider_gateway.handlers.runner import ActivationRunner
 from servicekit.app import create_service_app
 from servicekit.lifespan import ServiceWiring, runtime_readiness, service_lifespan
@@ -59,7 +60,10 @@ def create_app(
 
     async def build(runtime: ServiceRuntime) -> Activations:
         http = None if gateway.providers.adapters else _connect_providers(gateway)
-        records = ActivationRecords(runtime.store(ACTIVATIONS), gateway.clock, new_event_id)
+        repository = MongoActivationRepository(
+            runtime.store(ACTIVATIONS), gateway.clock.now, new_event_id
+        )
+        records = ActivationRecorder(repository, gateway.clock)
         activator = Activator(
             gateway.providers,
             settings.retry_policy,
@@ -68,7 +72,7 @@ def create_app(
             records.note_answer,
         )
         runner = ActivationRunner(catalog, activator, records, gateway.clock)
-        return Activations(gateway, records, runner, http)
+        return Activations(gateway, repository, runner, http)
 
     async def close(activations: Activations) -> None:
         # Unfinished activations stop here and resume at the next start, asking `status` first.

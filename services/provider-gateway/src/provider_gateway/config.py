@@ -7,7 +7,7 @@ from pathlib import Path
 
 from pydantic import Field, SecretStr
 
-from provider_gateway.domain.activation import RetryPolicy
+from provider_gateway.domain.calls import RetryPolicy
 from servicekit.settings import ServiceSettings
 
 

@@ -6,12 +6,12 @@ from dataclasses import dataclass
 
 import httpx
 
+from provider_gateway.adapters.activation_repository import ActivationRepository
 from provider_gateway.config import Settings
 from provider_gateway.domain.catalog import Catalog
 from provider_gateway.domain.search import ServiceSearch
 from provider_gateway.handlers.clock import Clock, RandomFraction
 from provider_gateway.handlers.providers import Providers
-from provider_gateway.handlers.records import ActivationRecords
 from provider_gateway.handlers.runner import ActivationRunner
 
 
@@ -32,6 +32,6 @@ class Activations:
     """Made once the database is connected: the consumer's and the resume loop's context."""
 
     gateway: Gateway
-    records: ActivationRecords
+    repository: ActivationRepository
     runner: ActivationRunner
     http: httpx.AsyncClient | None = None  # ours to close; None when tests passed adapters in

@@ -15,10 +15,12 @@ from pymongo.asynchronous.collection import AsyncCollection
 
 from contracts.ids import new_id
 from devstack.stack import Stack
-from provider_gateway.domain.activation import ActivationState
+from provider_gateway.adapters.activation_repository import MongoActivationRepository
+from provider_gateway.domain.activation import open_activation
 from provider_gateway.domain.outcomes import ActivationJob, ActivationResult, failed_result
+from provider_gateway.domain.states import ActivationState
 from provider_gateway.handlers.clock import SystemClock
-from provider_gateway.handlers.records import ActivationRecords
+from provider_gateway.handlers.recording import ActivationRecorder
 from servicekit.locks import AggregateLocks
 from servicekit.mongo import Document, create_mongo_client
 from servicekit.outbox import OutboxRelay
@@ -36,12 +38,20 @@ async def activations(infrastructure: Stack) -> AsyncIterator[AsyncCollection[Do
     await client.close()
 
 
-def replica(collection: AsyncCollection[Document]) -> ActivationRecords:
+def repository_of(collection: AsyncCollection[Document]) -> MongoActivationRepository:
     """One process's view: its own locks, the shared database."""
     locks = AggregateLocks()
     relay = OutboxRelay([collection], cast(AIOKafkaProducer, None), locks, 60.0)
     store = AggregateStore(collection, locks, relay, "/services/provider-gateway")
-    return ActivationRecords(store, SystemClock(), lambda: new_id("evt"))
+    return MongoActivationRepository(store, SystemClock().now, lambda: new_id("evt"))
+
+
+def replica(collection: AsyncCollection[Document]) -> ActivationRecorder:
+    return ActivationRecorder(repository_of(collection), SystemClock())
+
+
+async def opened(collection: AsyncCollection[Document], job: ActivationJob) -> None:
+    assert await repository_of(collection).add(open_activation(job, datetime.now(UTC)))
 
 
 async def test_only_the_first_outcome_of_two_replicas_is_stored_and_told(
@@ -51,7 +61,7 @@ async def test_only_the_first_outcome_of_two_replicas_is_stored_and_told(
     job = ActivationJob(
         new_id("pay"), "azercell", "501234567", 1000, datetime.now(UTC) + timedelta(minutes=5)
     )
-    assert await ours.open(job)
+    await opened(activations, job)
     activated = ActivationResult(ActivationState.ACTIVATED, "0", "ok", 1000, "PRV-1")
     timed_out = failed_result(job, "deadline_exceeded", "no answer in time")
 
@@ -72,7 +82,7 @@ async def test_of_two_outcomes_written_at_once_exactly_one_is_stored(
     job = ActivationJob(
         new_id("pay"), "azercell", "501234567", 1000, datetime.now(UTC) + timedelta(minutes=5)
     )
-    assert await replicas[0].open(job)
+    await opened(activations, job)
     outcomes = [
         ActivationResult(ActivationState.ACTIVATED, "0", "ok", 1000, f"PRV-{number}")
         for number in range(len(replicas))

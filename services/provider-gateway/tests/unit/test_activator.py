@@ -9,10 +9,11 @@ from datetime import timedelta
 import pytest
 
 from provider_gateway.adapters.base import AccountNotFoundError
-from provider_gateway.domain.activation import ActivationState, Answer, Call, RetryPolicy
 from provider_gateway.domain.breaker import Breakers
+from provider_gateway.domain.calls import Answer, Call, RetryPolicy
 from provider_gateway.domain.catalog import Catalog, ProtocolFamily, Service
 from provider_gateway.domain.outcomes import ActivationJob, ActivationResult
+from provider_gateway.domain.states import ActivationState
 from provider_gateway.handlers.activator import Activator
 from provider_gateway.handlers.providers import Providers
 

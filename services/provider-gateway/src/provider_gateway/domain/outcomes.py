@@ -1,16 +1,12 @@
-"""What one activation is about, what it ended with, and the event that tells the others."""
+"""What one activation is about and what it ended with."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
 
-from contracts.events import ActivationFailed, EventData, ProviderActivated
-from contracts.money import Money
-from provider_gateway.domain.activation import ActivationState, Call
-
-MAX_CODE_LENGTH = 32
-MAX_REASON_LENGTH = 500
+from provider_gateway.domain.calls import Call
+from provider_gateway.domain.states import ActivationState
 
 
 @dataclass(frozen=True)
@@ -35,23 +31,3 @@ class ActivationResult:
 
 def failed_result(job: ActivationJob, code: str, reason: str) -> ActivationResult:
     return ActivationResult(ActivationState.FAILED, code or "unknown", reason, job.amount_qepik)
-
-
-def outcome_event(job: ActivationJob, result: ActivationResult, now: datetime) -> EventData:
-    """`provider-activated` with what the provider confirmed, or `activation-failed` with its
-    code and a plain reason."""
-    if result.state is ActivationState.ACTIVATED:
-        return ProviderActivated(
-            payment_id=job.payment_id,
-            service_id=job.service_id,
-            amount=Money(qepik=result.amount_qepik),
-            provider_transaction_id=(result.provider_reference or job.payment_id)[:64],
-            activated_at=now,
-        )
-    return ActivationFailed(
-        payment_id=job.payment_id,
-        service_id=job.service_id,
-        provider_code=result.code[:MAX_CODE_LENGTH],
-        reason=result.reason[:MAX_REASON_LENGTH],
-        failed_at=now,
-    )

@@ -15,7 +15,7 @@ async def _debited(activations: Activations, event: CardDebited, envelope: Envel
         event,
         envelope.correlationid,
         catalog=gateway.catalog,
-        records=activations.records,
+        activations=activations.repository,
         runner=activations.runner,
         clock=gateway.clock,
         deadline=gateway.settings.retry_policy.deadline,

@@ -12,8 +12,7 @@ from provider_gateway.adapters.base import (
     ProviderError,
     ProviderUnavailableError,
 )
-from provider_gateway.domain.activation import (
-    ActivationState,
+from provider_gateway.domain.calls import (
     Answer,
     Call,
     RetryPolicy,
@@ -24,6 +23,7 @@ from provider_gateway.domain.activation import (
 from provider_gateway.domain.catalog import Service
 from provider_gateway.domain.outcomes import ActivationJob, ActivationResult, failed_result
 from provider_gateway.domain.provider_codes import plain_reason
+from provider_gateway.domain.states import ActivationState
 from provider_gateway.handlers.clock import Clock, RandomFraction
 from provider_gateway.handlers.providers import Providers
 

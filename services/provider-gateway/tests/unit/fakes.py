@@ -1,5 +1,4 @@
-"""In-memory stand-ins for unit tests: a clock that moves only when slept on, a provider, and the
-activations repository.
+"""In-memory stand-ins for unit tests: a clock that moves only when slept on, and a provider.
 
 The fake provider behaves like a real one where it matters (a transaction id is paid at most
 once; `status` knows only what was paid) and can be told to lose answers or be down.
@@ -9,13 +8,10 @@ from __future__ import annotations
 
 import asyncio
 from collections import deque
-from collections.abc import AsyncIterator
-from contextlib import asynccontextmanager
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from enum import StrEnum
 
-from contracts.events import EventData
 from provider_gateway.adapters.base import (
     AccountInfo,
     AccountNotFoundError,
@@ -23,8 +19,6 @@ from provider_gateway.adapters.base import (
     PayState,
     ProviderUnavailableError,
 )
-from provider_gateway.domain.activation import Activation
-from provider_gateway.domain.states import ActivationState
 
 
 class FakeClock:
@@ -103,43 +97,3 @@ class FakeProvider:
     def _maybe_down(self, fault: Fault | None) -> None:
         if self.always_down or fault is Fault.DOWN:
             raise ProviderUnavailableError("connection refused", retry_after=self.retry_after)
-
-
-class FakeActivationRepository:
-    """The activations collection in memory, with the same guard on saves; its first saves can
-    fail like a database that went away."""
-
-    def __init__(self, failures_before_success: int = 0) -> None:
-        self.stored: dict[str, Activation] = {}
-        self.published: list[EventData] = []
-        self.failures_left = failures_before_success
-
-    @asynccontextmanager
-    async def lock(self, _payment_id: str) -> AsyncIterator[None]:
-        yield
-
-    async def add(self, activation: Activation) -> bool:
-        if activation.payment_id in self.stored:
-            return False
-        self._store(activation)
-        return True
-
-    async def get(self, payment_id: str) -> Activation | None:
-        return self.stored.get(payment_id)
-
-    async def in_state(self, state: ActivationState) -> list[Activation]:
-        return [activation for activation in self.stored.values() if activation.state is state]
-
-    async def save(self, before: Activation, after: Activation) -> bool:
-        if self.failures_left:
-            self.failures_left -= 1
-            raise ConnectionError("database away")
-        stored = self.stored.get(before.payment_id)
-        if stored is None or stored.state is not before.state:
-            return False
-        self._store(after)
-        return True
-
-    def _store(self, activation: Activation) -> None:
-        self.published.extend(activation.pending_events)
-        self.stored[activation.payment_id] = replace(activation, pending_events=())

@@ -11,13 +11,15 @@ from provider_gateway.domain.breaker import Breakers
 from provider_gateway.domain.calls import RetryPolicy
 from provider_gateway.domain.catalog import Catalog, ProtocolFamily
 from provider_gateway.domain.outcomes import ActivationJob
+from provider_gateway.domain.schedule import CheckSchedule
 from provider_gateway.domain.states import ActivationState
 from provider_gateway.handlers.activator import Activator
 from provider_gateway.handlers.providers import Providers
 from provider_gateway.handlers.recording import ActivationRecorder
 from provider_gateway.handlers.runner import ActivationRunner
 
-from .fakes import FakeActivationRepository, FakeClock, FakeProvider
+from .fake_repository import FakeActivationRepository
+from .fakes import FakeClock, FakeProvider
 
 
 def job(clock: FakeClock, number: int, service_id: str = "azercell") -> ActivationJob:
@@ -34,7 +36,7 @@ def runner_for(
         dict.fromkeys(ProtocolFamily, provider), Breakers(5, timedelta(seconds=30))
     )
     policy = RetryPolicy(timedelta(minutes=5), 0.5, 30)
-    recorder = ActivationRecorder(repository, provider.clock)
+    recorder = ActivationRecorder(repository, provider.clock, CheckSchedule((60, 300)))
     activator = Activator(providers, policy, provider.clock, lambda: 0.0, recorder.note_answer)
     return ActivationRunner(catalog, activator, recorder, provider.clock)
 

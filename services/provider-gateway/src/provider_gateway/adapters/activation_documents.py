@@ -28,6 +28,9 @@ def to_document(activation: Activation) -> Document:
         "reason": activation.reason,
         "provider_reference": activation.provider_reference,
         "activated_amount_qepik": activation.activated_amount_qepik,
+        "unknown_since": activation.unknown_since,
+        "checks": activation.checks,
+        "next_check_at": activation.next_check_at,
     }
 
 
@@ -52,4 +55,7 @@ def from_document(document: Document) -> Activation:
         reason=document.get("reason"),
         provider_reference=document.get("provider_reference"),
         activated_amount_qepik=document.get("activated_amount_qepik"),
+        unknown_since=document.get("unknown_since"),
+        checks=document.get("checks", 0),
+        next_check_at=document.get("next_check_at"),
     )

@@ -20,6 +20,8 @@ from provider_gateway.domain.activation import Activation
 from provider_gateway.domain.states import ActivationState
 from servicekit.store import AggregateStore
 
+DUE_CHECKS_PER_SWEEP = 100  # the rest wait for the next sweep
+
 
 class ActivationRepository(Protocol):
     def lock(self, payment_id: str) -> AbstractAsyncContextManager[None]:
@@ -34,6 +36,15 @@ class ActivationRepository(Protocol):
     async def get(self, payment_id: str) -> Activation | None: ...
 
     async def in_state(self, state: ActivationState) -> list[Activation]: ...
+
+    async def due_checks(self, now: datetime) -> list[Activation]:
+        """Unknown activations whose next check is due, the longest waiting first."""
+        ...
+
+    async def claim_check(self, activation: Activation, lease_until: datetime) -> bool:
+        """Takes its due check: moves the next check to `lease_until` if nobody moved it since
+        `activation` was read (so one replica asks, and a crash only delays the check)."""
+        ...
 
     async def save(self, before: Activation, after: Activation) -> bool:
         """Writes `after` if the stored activation is still in `before`'s state; its events go
@@ -71,6 +82,20 @@ class MongoActivationRepository:
     async def in_state(self, state: ActivationState) -> list[Activation]:
         cursor = self._store.collection.find({"state": state.value}, {"outbox": 0})
         return [from_document(document) async for document in cursor]
+
+    async def due_checks(self, now: datetime) -> list[Activation]:
+        query = {"state": ActivationState.UNKNOWN.value, "next_check_at": {"$lte": now}}
+        cursor = self._store.collection.find(query, {"outbox": 0})
+        cursor = cursor.sort("next_check_at", 1).limit(DUE_CHECKS_PER_SWEEP)
+        return [from_document(document) async for document in cursor]
+
+    async def claim_check(self, activation: Activation, lease_until: datetime) -> bool:
+        return await self._store.update(
+            activation.payment_id,
+            {"state": ActivationState.UNKNOWN.value, "next_check_at": activation.next_check_at},
+            {"$set": {"next_check_at": lease_until}},
+            [],
+        )
 
     async def save(self, before: Activation, after: Activation) -> bool:
         fields = to_document(after)

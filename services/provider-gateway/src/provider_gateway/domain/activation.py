@@ -10,15 +10,16 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime
 from typing import Any
 
-from contracts.events import ActivationFailed, EventData, ProviderActivated
-from contracts.money import Money
+from contracts.events import ActivationUnknown, EventData
 from provider_gateway.domain.calls import Answer, Call
-from provider_gateway.domain.outcomes import ActivationJob, ActivationResult
+from provider_gateway.domain.outcomes import (
+    MAX_CODE_LENGTH,
+    MAX_TEXT_LENGTH,
+    ActivationJob,
+    ActivationResult,
+    outcome_event,
+)
 from provider_gateway.domain.states import ActivationState, TransitionRefusedError
-
-MAX_CODE_LENGTH = 32
-MAX_TEXT_LENGTH = 500
-MAX_REFERENCE_LENGTH = 64
 
 
 @dataclass(frozen=True)
@@ -41,6 +42,11 @@ class Activation:
     reason: str | None = None
     provider_reference: str | None = None
     activated_amount_qepik: int | None = None
+    unknown_since: datetime | None = None
+    checks: int = 0  # status queries on the schedule after the deadline
+    next_check_at: datetime | None = (
+        None  # None while unknown: the checks ran out, a person decides
+    )
     pending_events: tuple[EventData, ...] = field(default=(), compare=False)
 
     def resumed_job(self) -> ActivationJob:
@@ -56,15 +62,49 @@ class Activation:
             correlation_id=self.correlation_id,
         )
 
+    @property
+    def waits_for_a_person(self) -> bool:
+        return self.state is ActivationState.UNKNOWN and self.next_check_at is None
+
     def note_answer(self, call: Call, answer: Answer, description: str, at: datetime) -> Activation:
         """Keeps the latest provider answer, for specialists and for resuming."""
         return self._move(
             ActivationState.IN_PROGRESS,
             calls=self.calls + 1,
-            last_answer=description[:MAX_TEXT_LENGTH],
-            last_answer_at=at,
-            last_call=call,
-            last_state=answer,
+            **_answer_fields(call, answer, description, at),
+        )
+
+    def become_unknown(self, last_answer: str, next_check_at: datetime, at: datetime) -> Activation:
+        """The deadline passed without a final answer: nothing is refunded, the provider is
+        asked again at `next_check_at`, and the others are told so."""
+        moved = self._move(
+            ActivationState.UNKNOWN,
+            only_from=frozenset({ActivationState.IN_PROGRESS}),
+            unknown_since=at,
+            next_check_at=next_check_at,
+        )
+        return moved._with(
+            ActivationUnknown(
+                payment_id=self.payment_id,
+                service_id=self.service_id,
+                last_answer=(last_answer or "no answer")[:MAX_TEXT_LENGTH],
+                next_check_at=next_check_at,
+                unknown_since=at,
+            )
+        )
+
+    def checked_again(
+        self, answer: Answer, description: str, next_check_at: datetime | None, at: datetime
+    ) -> Activation:
+        """A scheduled `status` that still did not tell; `next_check_at` None leaves it to a
+        person."""
+        return self._move(
+            ActivationState.UNKNOWN,
+            only_from=frozenset({ActivationState.UNKNOWN}),
+            checks=self.checks + 1,
+            calls=self.calls + 1,
+            next_check_at=next_check_at,
+            **_answer_fields(Call.STATUS, answer, description, at),
         )
 
     def finish(self, result: ActivationResult, at: datetime) -> Activation:
@@ -76,35 +116,33 @@ class Activation:
             reason=result.reason[:MAX_TEXT_LENGTH],
             provider_reference=result.provider_reference,
             activated_amount_qepik=result.amount_qepik,
+            next_check_at=None,
         )
-        return moved._with(moved._outcome_event(at))
+        return moved._with(outcome_event(self.payment_id, self.service_id, result, at))
 
-    def _outcome_event(self, at: datetime) -> EventData:
-        if self.state is ActivationState.ACTIVATED:
-            confirmed = self.activated_amount_qepik
-            reference = self.provider_reference or self.payment_id
-            return ProviderActivated(
-                payment_id=self.payment_id,
-                service_id=self.service_id,
-                amount=Money(qepik=self.amount_qepik if confirmed is None else confirmed),
-                provider_transaction_id=reference[:MAX_REFERENCE_LENGTH],
-                activated_at=at,
-            )
-        return ActivationFailed(
-            payment_id=self.payment_id,
-            service_id=self.service_id,
-            provider_code=self.provider_code or "",
-            reason=self.reason or "",
-            failed_at=at,
-        )
-
-    def _move(self, wanted: ActivationState, **changes: Any) -> Activation:
-        if self.state not in wanted.allowed_from():
-            raise TransitionRefusedError(self.payment_id, self.state, wanted)
+    def _move(
+        self,
+        wanted: ActivationState,
+        only_from: frozenset[ActivationState] | None = None,
+        **changes: Any,
+    ) -> Activation:
+        """`only_from` narrows `allowed_from` for one transition into the state."""
+        allowed = wanted.allowed_from() if only_from is None else only_from
+        if self.state not in allowed:
+            raise TransitionRefusedError(self.payment_id, self.state, wanted, allowed)
         return replace(self, state=wanted, **changes)
 
     def _with(self, event: EventData) -> Activation:
         return replace(self, pending_events=(*self.pending_events, event))
+
+
+def _answer_fields(call: Call, answer: Answer, description: str, at: datetime) -> dict[str, Any]:
+    return {
+        "last_answer": description[:MAX_TEXT_LENGTH],
+        "last_answer_at": at,
+        "last_call": call,
+        "last_state": answer,
+    }
 
 
 def open_activation(job: ActivationJob, now: datetime) -> Activation:

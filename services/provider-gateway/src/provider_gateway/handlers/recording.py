@@ -3,16 +3,21 @@
 from __future__ import annotations
 
 from provider_gateway.adapters.activation_repository import ActivationRepository
+from provider_gateway.domain.activation import Activation
 from provider_gateway.domain.calls import Answer, Call
 from provider_gateway.domain.outcomes import ActivationJob, ActivationResult
+from provider_gateway.domain.schedule import CheckSchedule
 from provider_gateway.domain.states import ActivationState
 from provider_gateway.handlers.clock import Clock
 
 
 class ActivationRecorder:
-    def __init__(self, repository: ActivationRepository, clock: Clock) -> None:
+    def __init__(
+        self, repository: ActivationRepository, clock: Clock, schedule: CheckSchedule
+    ) -> None:
         self._repository = repository
         self._clock = clock
+        self._schedule = schedule
 
     async def unfinished(self) -> list[ActivationJob]:
         """Activations a previous run left in progress; they resume by asking `status` first."""
@@ -31,14 +36,21 @@ class ActivationRecorder:
             await self._repository.save(activation, noted)
 
     async def finish(self, job: ActivationJob, result: ActivationResult) -> bool:
-        """Stores the outcome and its event in one write; False if it was already finished.
+        """Stores how the run ended and its event in one write; False if another run ended it.
 
         Two replicas may run the same activation (both resume it at start); the write is guarded
-        by the state read, so only the first outcome is stored and only one `provider-activated`
-        or `activation-failed` is ever emitted."""
+        by the state read, so only the first end is stored and only one `provider-activated`,
+        `activation-failed` or `activation-unknown` is ever emitted."""
         async with self._repository.lock(job.payment_id):
             activation = await self._repository.get(job.payment_id)
-            if activation is None or activation.state.is_terminal():
+            if activation is None or activation.state is not ActivationState.IN_PROGRESS:
                 return False
-            finished = activation.finish(result, self._clock.now())
-            return await self._repository.save(activation, finished)
+            return await self._repository.save(activation, self._ended(activation, result))
+
+    def _ended(self, activation: Activation, result: ActivationResult) -> Activation:
+        now = self._clock.now()
+        if result.state is not ActivationState.UNKNOWN:
+            return activation.finish(result, now)
+        first_check_at = self._schedule.next_check_at(0, now)
+        assert first_check_at is not None  # a schedule has at least one check
+        return activation.become_unknown(result.reason, first_check_at, now)

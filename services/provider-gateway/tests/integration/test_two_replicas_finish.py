@@ -18,6 +18,7 @@ from devstack.stack import Stack
 from provider_gateway.adapters.activation_repository import MongoActivationRepository
 from provider_gateway.domain.activation import open_activation
 from provider_gateway.domain.outcomes import ActivationJob, ActivationResult, failed_result
+from provider_gateway.domain.schedule import CheckSchedule
 from provider_gateway.domain.states import ActivationState
 from provider_gateway.handlers.clock import SystemClock
 from provider_gateway.handlers.recording import ActivationRecorder
@@ -47,7 +48,7 @@ def repository_of(collection: AsyncCollection[Document]) -> MongoActivationRepos
 
 
 def replica(collection: AsyncCollection[Document]) -> ActivationRecorder:
-    return ActivationRecorder(repository_of(collection), SystemClock())
+    return ActivationRecorder(repository_of(collection), SystemClock(), CheckSchedule((60,)))
 
 
 async def opened(collection: AsyncCollection[Document], job: ActivationJob) -> None:
@@ -96,3 +97,26 @@ async def test_of_two_outcomes_written_at_once_exactly_one_is_stored(
     assert document is not None
     assert document["provider_reference"] == winner.provider_reference
     assert [event["type"] for event in document["outbox"]] == ["provider-activated"]
+
+
+async def test_of_replicas_claiming_one_due_check_at_once_exactly_one_gets_it(
+    activations: AsyncCollection[Document],
+) -> None:
+    now = datetime.now(UTC)
+    job = ActivationJob(new_id("pay"), "azercell", "501234567", 1000, now)
+    await opened(activations, job)
+    repository = repository_of(activations)
+    in_progress = await repository.get(job.payment_id)
+    assert in_progress is not None
+    unknown = in_progress.become_unknown("status: pending 90", now, now)
+    assert await repository.save(in_progress, unknown)
+
+    replicas = [repository_of(activations) for _ in range(6)]
+    (due,) = await replicas[0].due_checks(datetime.now(UTC))
+    lease_until = datetime.now(UTC) + timedelta(minutes=2)
+    claimed = await asyncio.gather(*(each.claim_check(due, lease_until) for each in replicas))
+    assert sorted(claimed) == [False] * (len(replicas) - 1) + [True]
+    assert await replicas[0].due_checks(datetime.now(UTC)) == []  # leased: due again later
+    stored = await activations.find_one({"_id": job.payment_id})
+    assert stored is not None
+    assert [event["type"] for event in stored["outbox"]] == ["activation-unknown"]

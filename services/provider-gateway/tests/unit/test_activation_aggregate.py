@@ -138,3 +138,9 @@ def test_terminal_states_are_exactly_those_nothing_leaves() -> None:
     for state in ActivationState:
         left_for = [other for other in ActivationState if state in other.allowed_from()]
         assert state.is_terminal() == (not left_for)
+
+
+def test_an_unknown_result_is_not_an_outcome() -> None:
+    unknown_result = ActivationResult(ActivationState.UNKNOWN, "unknown", "no answer", 1050)
+    with pytest.raises(ValueError, match="not an outcome"):
+        opened().finish(unknown_result, NOW)

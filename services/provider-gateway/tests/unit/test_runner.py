@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 from datetime import UTC, datetime, timedelta
 
-from contracts.events import ActivationFailed, ProviderActivated
+from contracts.events import ActivationFailed, ActivationUnknown, ProviderActivated
 from provider_gateway.domain.activation import Activation, open_activation
 from provider_gateway.domain.breaker import Breakers
 from provider_gateway.domain.calls import RetryPolicy
@@ -120,6 +120,23 @@ async def test_a_second_outcome_of_a_finished_activation_is_not_stored(catalog: 
     runner.start(first)  # as another replica that resumed it would
     await runner.wait_idle()
     assert [type(event) for event in repository.published] == [ProviderActivated]
+
+
+async def test_a_run_that_hears_the_answer_after_another_reported_unknown_stores_it(
+    catalog: Catalog,
+) -> None:
+    clock = FakeClock()
+    provider, repository = FakeProvider(clock), FakeActivationRepository()
+    runner = runner_for(catalog, provider, repository)
+    first = await opened(repository, job(clock, 1))
+    told_unknown = repository.stored[first.payment_id].become_unknown(
+        "no answer", clock.now(), clock.now()
+    )
+    repository._store(told_unknown)  # by the other replica, at its deadline
+    runner.start(first)
+    await runner.wait_idle()
+    assert repository.stored[first.payment_id].state is ActivationState.ACTIVATED
+    assert [type(event) for event in repository.published] == [ActivationUnknown, ProviderActivated]
 
 
 async def test_many_activations_run_side_by_side(catalog: Catalog) -> None:

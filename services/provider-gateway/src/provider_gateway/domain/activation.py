@@ -44,9 +44,8 @@ class Activation:
     activated_amount_qepik: int | None = None
     unknown_since: datetime | None = None
     checks: int = 0  # status queries on the schedule after the deadline
-    next_check_at: datetime | None = (
-        None  # None while unknown: the checks ran out, a person decides
-    )
+    # When unknown, the next scheduled `status`; None once the checks ran out: a person decides.
+    next_check_at: datetime | None = None
     pending_events: tuple[EventData, ...] = field(default=(), compare=False)
 
     def resumed_job(self) -> ActivationJob:
@@ -109,6 +108,8 @@ class Activation:
 
     def finish(self, result: ActivationResult, at: datetime) -> Activation:
         """The outcome, with `provider-activated` or `activation-failed` to tell the others."""
+        if not result.state.is_terminal():  # an unknown one is `become_unknown`, not an outcome
+            raise ValueError(f"{result.state} is not an outcome")
         moved = self._move(
             result.state,
             finished_at=at,

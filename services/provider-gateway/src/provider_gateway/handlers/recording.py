@@ -39,12 +39,15 @@ class ActivationRecorder:
         """Stores how the run ended and its event in one write; False if another run ended it.
 
         Two replicas may run the same activation (both resume it at start); the write is guarded
-        by the state read, so only the first end is stored and only one `provider-activated`,
-        `activation-failed` or `activation-unknown` is ever emitted."""
+        by the state read, so only one `provider-activated` or `activation-failed`, and at most
+        one `activation-unknown` before it, is ever emitted. A final answer heard by a run that
+        ended after the other replica reported the activation unknown is still stored."""
         async with self._repository.lock(job.payment_id):
             activation = await self._repository.get(job.payment_id)
-            if activation is None or activation.state is not ActivationState.IN_PROGRESS:
+            if activation is None or activation.state.is_terminal():
                 return False
+            if activation.state is ActivationState.UNKNOWN and not result.state.is_terminal():
+                return False  # told unknown already; the scheduled checks carry on
             return await self._repository.save(activation, self._ended(activation, result))
 
     def _ended(self, activation: Activation, result: ActivationResult) -> Activation:

@@ -24,7 +24,11 @@ class ProviderActivated(_ActivationEvent):
 
 
 class ActivationFailed(_ActivationEvent):
-    """Final: the provider refused the payment for good, or says it never received it."""
+    """Final: the service will not be activated; checkout refunds the payment.
+
+    The provider refused it, or said it never received it; imei-registry also gives up on a
+    registry that stayed unreachable past its own deadline.
+    """
 
     type = "activation-failed"
     provider_code: str = Field(max_length=32)

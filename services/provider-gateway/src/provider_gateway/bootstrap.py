@@ -11,6 +11,7 @@ from fastapi import FastAPI
 
 from contracts.ids import new_id
 from contracts.topics import Topic
+from provider_gateway.adapters.activation_repository import MongoActivationRepository
 from provider_gateway.adapters.base import ProviderAdapter
 from provider_gateway.adapters.osmp import OsmpAdapter
 from provider_gateway.adapters.rest import RestAdapter
@@ -25,8 +26,9 @@ from provider_gateway.gateway import Activations, Gateway
 from provider_gateway.handlers.activator import Activator
 from provider_gateway.handlers.clock import Clock, RandomFraction, SystemClock, system_random
 from provider_gateway.handlers.providers import Providers
-from provider_gateway.handlers.records import ActivationRecords
+from provider_gateway.handlers.recording import ActivationRecorder
 from provider_gateway.handlers.runner import ActivationRunner
+from provider_gateway.handlers.unknown_checks import UnknownOutcomeChecks
 from servicekit.app import create_service_app
 from servicekit.lifespan import ServiceWiring, runtime_readiness, service_lifespan
 from servicekit.runtime import ServiceRuntime
@@ -59,7 +61,11 @@ def create_app(
 
     async def build(runtime: ServiceRuntime) -> Activations:
         http = None if gateway.providers.adapters else _connect_providers(gateway)
-        records = ActivationRecords(runtime.store(ACTIVATIONS), gateway.clock, new_event_id)
+        repository = MongoActivationRepository(
+            runtime.store(ACTIVATIONS), gateway.clock.now, new_event_id
+        )
+        schedule = settings.unknown_check_schedule
+        records = ActivationRecorder(repository, gateway.clock, schedule)
         activator = Activator(
             gateway.providers,
             settings.retry_policy,
@@ -68,7 +74,10 @@ def create_app(
             records.note_answer,
         )
         runner = ActivationRunner(catalog, activator, records, gateway.clock)
-        return Activations(gateway, records, runner, http)
+        checks = UnknownOutcomeChecks(
+            catalog, gateway.providers, repository, schedule, gateway.clock
+        )
+        return Activations(gateway, repository, runner, checks, http)
 
     async def close(activations: Activations) -> None:
         # Unfinished activations stop here and resume at the next start, asking `status` first.
@@ -78,11 +87,14 @@ def create_app(
 
     wiring = ServiceWiring[Activations](
         outbox_collections=(ACTIVATIONS,),
-        indexes={ACTIVATIONS: ("state",)},
+        indexes={ACTIVATIONS: ("state", "next_check_at")},
         consumed_topics=(Topic.PAYMENTS.value,),
         event_handlers=consumer.EVENT_HANDLERS,
         build=build,
-        loops=(("resume-activations", consumer.resume_unfinished),),
+        loops=(
+            ("resume-activations", consumer.resume_unfinished),
+            ("unknown-outcome-checks", consumer.check_unknown_outcomes),
+        ),
         close=close,
     )
 

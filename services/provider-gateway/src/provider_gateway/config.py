@@ -5,9 +5,10 @@ from __future__ import annotations
 from datetime import timedelta
 from pathlib import Path
 
-from pydantic import Field, SecretStr
+from pydantic import Field, PositiveFloat, SecretStr
 
-from provider_gateway.domain.activation import RetryPolicy
+from provider_gateway.domain.calls import RetryPolicy
+from provider_gateway.domain.schedule import CheckSchedule
 from servicekit.settings import ServiceSettings
 
 
@@ -26,6 +27,13 @@ class Settings(ServiceSettings):
     backoff_initial_seconds: float = Field(default=0.5, gt=0)
     backoff_max_seconds: float = Field(default=30.0, gt=0)
 
+    # An outcome still unknown at the deadline is asked about again after each of these waits
+    # (1 min, 5 min, 30 min, 2 h, 12 h, 24 h); after the last a person decides. Never refunded.
+    unknown_check_schedule_seconds: tuple[PositiveFloat, ...] = Field(
+        default=(60, 300, 1800, 7200, 43200, 86400), min_length=1
+    )
+    unknown_sweep_seconds: float = Field(default=2.0, gt=0)  # how often due checks are looked for
+
     # After this many unavailable answers in a row a provider rests for the cool-down.
     breaker_failure_threshold: int = Field(default=5, ge=1)
     breaker_cooldown_seconds: float = Field(default=30.0, gt=0)
@@ -37,3 +45,7 @@ class Settings(ServiceSettings):
             initial_backoff_seconds=self.backoff_initial_seconds,
             max_backoff_seconds=self.backoff_max_seconds,
         )
+
+    @property
+    def unknown_check_schedule(self) -> CheckSchedule:
+        return CheckSchedule(self.unknown_check_schedule_seconds)

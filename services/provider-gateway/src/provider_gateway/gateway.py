@@ -6,13 +6,14 @@ from dataclasses import dataclass
 
 import httpx
 
+from provider_gateway.adapters.activation_repository import ActivationRepository
 from provider_gateway.config import Settings
 from provider_gateway.domain.catalog import Catalog
 from provider_gateway.domain.search import ServiceSearch
 from provider_gateway.handlers.clock import Clock, RandomFraction
 from provider_gateway.handlers.providers import Providers
-from provider_gateway.handlers.records import ActivationRecords
 from provider_gateway.handlers.runner import ActivationRunner
+from provider_gateway.handlers.unknown_checks import UnknownOutcomeChecks
 
 
 @dataclass
@@ -29,9 +30,10 @@ class Gateway:
 
 @dataclass(frozen=True)
 class Activations:
-    """Made once the database is connected: the consumer's and the resume loop's context."""
+    """Made once the database is connected: the context of the consumer and of the loops."""
 
     gateway: Gateway
-    records: ActivationRecords
+    repository: ActivationRepository
     runner: ActivationRunner
+    unknown_checks: UnknownOutcomeChecks
     http: httpx.AsyncClient | None = None  # ours to close; None when tests passed adapters in

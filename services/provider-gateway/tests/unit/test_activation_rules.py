@@ -8,8 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from provider_gateway.domain.activation import (
-    ActivationState,
+from provider_gateway.domain.calls import (
     Answer,
     Call,
     RetryPolicy,
@@ -18,6 +17,7 @@ from provider_gateway.domain.activation import (
     waits_before_next_call,
 )
 from provider_gateway.domain.provider_codes import plain_reason
+from provider_gateway.domain.states import ActivationState
 
 POLICY = RetryPolicy(timedelta(seconds=300), initial_backoff_seconds=0.5, max_backoff_seconds=30)
 

@@ -9,10 +9,11 @@ from datetime import timedelta
 import pytest
 
 from provider_gateway.adapters.base import AccountNotFoundError
-from provider_gateway.domain.activation import ActivationState, Answer, Call, RetryPolicy
 from provider_gateway.domain.breaker import Breakers
+from provider_gateway.domain.calls import Answer, Call, RetryPolicy
 from provider_gateway.domain.catalog import Catalog, ProtocolFamily, Service
 from provider_gateway.domain.outcomes import ActivationJob, ActivationResult
+from provider_gateway.domain.states import ActivationState
 from provider_gateway.handlers.activator import Activator
 from provider_gateway.handlers.providers import Providers
 
@@ -111,12 +112,11 @@ async def test_an_unknown_account_at_pay_time_fails_for_good(rig: Rig) -> None:
     assert (result.state, result.code) == (ActivationState.FAILED, "5")
 
 
-async def test_a_dead_provider_fails_at_the_deadline_without_being_hammered(rig: Rig) -> None:
+async def test_a_dead_provider_leaves_the_outcome_unknown_without_being_hammered(rig: Rig) -> None:
     rig.provider.always_down = True
     started = rig.clock.now()
     result = await rig.activate(deadline=120)
-    assert result.state is ActivationState.FAILED
-    assert result.code == "deadline_exceeded"
+    assert result.state is ActivationState.UNKNOWN  # not failed: the pay may have gone through
     assert "unavailable" in result.reason
     assert rig.clock.now() - started <= timedelta(seconds=121)
     calls = [at for _, _, at in rig.provider.calls]
@@ -146,6 +146,13 @@ async def test_an_activation_resumed_after_its_deadline_still_takes_a_last_look(
     result = await rig.activate(deadline=-60, first_call=Call.STATUS)
     assert result.state is ActivationState.ACTIVATED
     assert rig.provider.operations() == ["status"]
+
+
+async def test_a_pending_payment_at_the_deadline_is_unknown_not_failed(rig: Rig) -> None:
+    rig.provider.pending_answers = 1000
+    result = await rig.activate(deadline=60)
+    assert (result.state, result.reason) == (ActivationState.UNKNOWN, "status: pending 90")
+    assert rig.provider.payments == {PAYMENT: 1050}  # paid once; the provider is still working
 
 
 async def test_the_deadline_with_a_never_seen_payment_fails_without_a_late_pay(rig: Rig) -> None:

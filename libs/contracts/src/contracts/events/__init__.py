@@ -4,7 +4,11 @@ from __future__ import annotations
 
 from typing import Final
 
-from contracts.events.activations import ActivationFailed, ProviderActivated
+from contracts.events.activations import (
+    ActivationFailed,
+    ActivationUnknown,
+    ProviderActivated,
+)
 from contracts.events.base import EventData
 from contracts.events.imei import (
     ImeiRegistered,
@@ -36,6 +40,7 @@ ALL_EVENTS: Final[tuple[type[EventData], ...]] = (
     CardDeclined,
     ProviderActivated,
     ActivationFailed,
+    ActivationUnknown,
     RefundRequested,
     PaymentRefunded,
     PaymentCompleted,
@@ -54,6 +59,7 @@ __all__ = [
     "ALL_EVENTS",
     "EVENT_TYPES",
     "ActivationFailed",
+    "ActivationUnknown",
     "CardDebited",
     "CardDeclined",
     "CaseOpened",

@@ -24,9 +24,26 @@ class ProviderActivated(_ActivationEvent):
 
 
 class ActivationFailed(_ActivationEvent):
-    """Final: the provider refused for good, or the deadline passed without an answer."""
+    """Final: the service will not be activated; checkout refunds the payment.
+
+    The provider refused it, or said it never received it; imei-registry also gives up on a
+    registry that stayed unreachable past its own deadline.
+    """
 
     type = "activation-failed"
     provider_code: str = Field(max_length=32)
     reason: str = Field(max_length=500)
     failed_at: AwareDatetime
+
+
+class ActivationUnknown(_ActivationEvent):
+    """Not final: the deadline passed and nobody knows yet whether the provider was paid.
+
+    Nothing is refunded on silence: provider-gateway keeps asking on a schedule and later emits
+    `provider-activated` or `activation-failed`, or after its last check leaves it to a person.
+    """
+
+    type = "activation-unknown"
+    last_answer: str = Field(max_length=500, description="the provider's last answer, as read")
+    next_check_at: AwareDatetime = Field(description="when provider-gateway asks `status` again")
+    unknown_since: AwareDatetime

@@ -1,87 +1,164 @@
-"""Deciding how an activation goes on after each provider answer, and how long to wait.
+"""The activation aggregate: one per debited payment, its provider answers, its guarded outcome.
 
-The payment id is the provider-side transaction id, so asking again never pays twice. An unknown
-outcome (timeout, 5xx, "in progress") is resolved by asking `status`; only a `status` saying the
-provider never saw the transaction makes paying again safe.
+Transitions return a new activation with the event they caused appended (`pending_events`); the
+repository stores both in one write, guarded by the state the transition started from.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from datetime import timedelta
-from enum import StrEnum
-from typing import assert_never
+from dataclasses import dataclass, field, replace
+from datetime import datetime
+from typing import Any
 
-
-class ActivationState(StrEnum):
-    IN_PROGRESS = "in_progress"
-    ACTIVATED = "activated"
-    FAILED = "failed"
-
-    def is_terminal(self) -> bool:
-        match self:
-            case ActivationState.IN_PROGRESS:
-                return False
-            case ActivationState.ACTIVATED | ActivationState.FAILED:
-                return True
-            case unreachable:
-                assert_never(unreachable)
-
-
-class Call(StrEnum):
-    PAY = "pay"
-    STATUS = "status"
-
-
-class Answer(StrEnum):
-    """What one call to the provider told us."""
-
-    COMPLETED = "completed"
-    PENDING = "pending"
-    REJECTED = "rejected"
-    NOT_FOUND = "not_found"
-    UNAVAILABLE = "unavailable"  # no answer, or a retryable one: the outcome is unknown
-
-    @property
-    def is_final(self) -> bool:
-        return self in (Answer.COMPLETED, Answer.REJECTED)
-
-
-def read_answer(call: Call, answer: Answer) -> Answer:
-    """`not_found` only means "never seen" as a `status` answer; after `pay` it is nonsense, so
-    the outcome of that pay is unknown."""
-    if call is Call.PAY and answer is Answer.NOT_FOUND:
-        return Answer.UNAVAILABLE
-    return answer
-
-
-def next_call(answer: Answer) -> Call:
-    """The call after a non-final answer. Only "the provider never saw it" allows paying again."""
-    match answer:
-        case Answer.NOT_FOUND:
-            return Call.PAY
-        case Answer.PENDING | Answer.UNAVAILABLE:
-            return Call.STATUS
-        case Answer.COMPLETED | Answer.REJECTED:
-            raise ValueError(f"{answer} is final; nothing follows it")
-        case unreachable:
-            assert_never(unreachable)
-
-
-def waits_before_next_call(answer: Answer) -> bool:
-    """Pending and unknown outcomes need time; "never saw it" is answered by paying at once."""
-    return answer in (Answer.PENDING, Answer.UNAVAILABLE)
+from contracts.events import ActivationUnknown, EventData
+from provider_gateway.domain.calls import Answer, Call
+from provider_gateway.domain.outcomes import (
+    MAX_CODE_LENGTH,
+    MAX_TEXT_LENGTH,
+    ActivationJob,
+    ActivationResult,
+    outcome_event,
+)
+from provider_gateway.domain.states import ActivationState, TransitionRefusedError
 
 
 @dataclass(frozen=True)
-class RetryPolicy:
-    deadline: timedelta
-    initial_backoff_seconds: float
-    max_backoff_seconds: float
+class Activation:
+    payment_id: str
+    service_id: str
+    account: str
+    amount_qepik: int
+    deadline_at: datetime
+    started_at: datetime
+    correlation_id: str | None = None  # of the card-debited event; its outcome event carries it
+    state: ActivationState = ActivationState.IN_PROGRESS
+    calls: int = 0
+    last_answer: str | None = None
+    last_answer_at: datetime | None = None
+    last_call: Call | None = None
+    last_state: Answer | None = None
+    finished_at: datetime | None = None
+    provider_code: str | None = None
+    reason: str | None = None
+    provider_reference: str | None = None
+    activated_amount_qepik: int | None = None
+    unknown_since: datetime | None = None
+    checks: int = 0  # status queries on the schedule after the deadline
+    # When unknown, the next scheduled `status`; None once the checks ran out: a person decides.
+    next_check_at: datetime | None = None
+    pending_events: tuple[EventData, ...] = field(default=(), compare=False)
 
-    def backoff_seconds(self, attempt: int, random_fraction: float) -> float:
-        """Exponential with equal jitter: half the ceiling fixed, half random, so retries spread."""
-        ceiling = min(
-            self.max_backoff_seconds, self.initial_backoff_seconds * 2.0 ** min(attempt, 30)
+    def resumed_job(self) -> ActivationJob:
+        """The job that carries on from here: it asks `status` first, since a pay may have gone
+        out before the earlier run stopped."""
+        return ActivationJob(
+            payment_id=self.payment_id,
+            service_id=self.service_id,
+            account=self.account,
+            amount_qepik=self.amount_qepik,
+            deadline_at=self.deadline_at,
+            first_call=Call.STATUS,
+            correlation_id=self.correlation_id,
         )
-        return ceiling / 2 + ceiling / 2 * random_fraction
+
+    @property
+    def waits_for_a_person(self) -> bool:
+        return self.state is ActivationState.UNKNOWN and self.next_check_at is None
+
+    def note_answer(self, call: Call, answer: Answer, description: str, at: datetime) -> Activation:
+        """Keeps the latest provider answer, for specialists and for resuming."""
+        return self._move(
+            ActivationState.IN_PROGRESS,
+            calls=self.calls + 1,
+            **_answer_fields(call, answer, description, at),
+        )
+
+    def become_unknown(self, last_answer: str, next_check_at: datetime, at: datetime) -> Activation:
+        """The deadline passed without a final answer: nothing is refunded, the provider is
+        asked again at `next_check_at`, and the others are told so."""
+        moved = self._move(
+            ActivationState.UNKNOWN,
+            only_from=frozenset({ActivationState.IN_PROGRESS}),
+            unknown_since=at,
+            next_check_at=next_check_at,
+        )
+        return moved._with(
+            ActivationUnknown(
+                payment_id=self.payment_id,
+                service_id=self.service_id,
+                last_answer=(last_answer or "no answer")[:MAX_TEXT_LENGTH],
+                next_check_at=next_check_at,
+                unknown_since=at,
+            )
+        )
+
+    def checked_again(
+        self, answer: Answer, description: str, next_check_at: datetime | None, at: datetime
+    ) -> Activation:
+        """A scheduled `status` that still did not tell; `next_check_at` None leaves it to a
+        person."""
+        return self._move(
+            ActivationState.UNKNOWN,
+            only_from=frozenset({ActivationState.UNKNOWN}),
+            checks=self.checks + 1,
+            calls=self.calls + 1,
+            next_check_at=next_check_at,
+            **_answer_fields(Call.STATUS, answer, description, at),
+        )
+
+    def finish(self, result: ActivationResult, at: datetime) -> Activation:
+        """The outcome, with `provider-activated` or `activation-failed` to tell the others."""
+        if not result.state.is_terminal():  # an unknown one is `become_unknown`, not an outcome
+            raise ValueError(f"{result.state} is not an outcome")
+        moved = self._move(
+            result.state,
+            finished_at=at,
+            provider_code=result.code[:MAX_CODE_LENGTH],
+            reason=result.reason[:MAX_TEXT_LENGTH],
+            provider_reference=result.provider_reference,
+            activated_amount_qepik=result.amount_qepik,
+            next_check_at=None,
+        )
+        return moved._with(outcome_event(self.payment_id, self.service_id, result, at))
+
+    def _move(
+        self,
+        wanted: ActivationState,
+        only_from: frozenset[ActivationState] | None = None,
+        **changes: Any,
+    ) -> Activation:
+        """`only_from` narrows `allowed_from` for one transition into the state."""
+        allowed = wanted.allowed_from() if only_from is None else only_from
+        if self.state not in allowed:
+            raise TransitionRefusedError(self.payment_id, self.state, wanted, allowed)
+        return replace(self, state=wanted, **changes)
+
+    def _with(self, event: EventData) -> Activation:
+        return replace(self, pending_events=(*self.pending_events, event))
+
+
+def _answer_fields(call: Call, answer: Answer, description: str, at: datetime) -> dict[str, Any]:
+    return {
+        "last_answer": description[:MAX_TEXT_LENGTH],
+        "last_answer_at": at,
+        "last_call": call,
+        "last_state": answer,
+    }
+
+
+def open_activation(job: ActivationJob, now: datetime) -> Activation:
+    """A new activation about to pay the provider."""
+    return Activation(
+        payment_id=job.payment_id,
+        service_id=job.service_id,
+        account=job.account,
+        amount_qepik=job.amount_qepik,
+        deadline_at=job.deadline_at,
+        started_at=now,
+        correlation_id=job.correlation_id,
+    )
+
+
+def refused_at_once(job: ActivationJob, result: ActivationResult, now: datetime) -> Activation:
+    """An activation that failed before any call (e.g. a service we do not know)."""
+    return open_activation(job, now).finish(result, now)

@@ -7,10 +7,12 @@ from datetime import datetime
 
 from contracts.events import ActivationFailed, EventData, ProviderActivated
 from contracts.money import Money
-from provider_gateway.domain.activation import ActivationState, Call
+from provider_gateway.domain.calls import Call
+from provider_gateway.domain.states import ActivationState
 
 MAX_CODE_LENGTH = 32
-MAX_REASON_LENGTH = 500
+MAX_TEXT_LENGTH = 500
+MAX_REFERENCE_LENGTH = 64
 
 
 @dataclass(frozen=True)
@@ -37,21 +39,25 @@ def failed_result(job: ActivationJob, code: str, reason: str) -> ActivationResul
     return ActivationResult(ActivationState.FAILED, code or "unknown", reason, job.amount_qepik)
 
 
-def outcome_event(job: ActivationJob, result: ActivationResult, now: datetime) -> EventData:
+def outcome_event(
+    payment_id: str, service_id: str, result: ActivationResult, at: datetime
+) -> EventData:
     """`provider-activated` with what the provider confirmed, or `activation-failed` with its
     code and a plain reason."""
     if result.state is ActivationState.ACTIVATED:
         return ProviderActivated(
-            payment_id=job.payment_id,
-            service_id=job.service_id,
+            payment_id=payment_id,
+            service_id=service_id,
             amount=Money(qepik=result.amount_qepik),
-            provider_transaction_id=(result.provider_reference or job.payment_id)[:64],
-            activated_at=now,
+            provider_transaction_id=(result.provider_reference or payment_id)[
+                :MAX_REFERENCE_LENGTH
+            ],
+            activated_at=at,
         )
     return ActivationFailed(
-        payment_id=job.payment_id,
-        service_id=job.service_id,
+        payment_id=payment_id,
+        service_id=service_id,
         provider_code=result.code[:MAX_CODE_LENGTH],
-        reason=result.reason[:MAX_REASON_LENGTH],
-        failed_at=now,
+        reason=result.reason[:MAX_TEXT_LENGTH],
+        failed_at=at,
     )

@@ -1,12 +1,17 @@
-"""Events provider-gateway reacts to: only `card-debited`; the rest of payments.v1 is not ours."""
+"""Events provider-gateway reacts to (only `card-debited`; the rest of payments.v1 is not ours),
+and the loops that carry activations on without an event."""
 
 from __future__ import annotations
+
+import logging
 
 from contracts.envelope import Envelope
 from contracts.events import CardDebited
 from provider_gateway.gateway import Activations
 from provider_gateway.handlers.card_debited import activate_debited_payment
 from servicekit.event_handlers import EventHandlers
+
+log = logging.getLogger(__name__)
 
 
 async def _debited(activations: Activations, event: CardDebited, envelope: Envelope) -> None:
@@ -15,7 +20,7 @@ async def _debited(activations: Activations, event: CardDebited, envelope: Envel
         event,
         envelope.correlationid,
         catalog=gateway.catalog,
-        records=activations.records,
+        activations=activations.repository,
         runner=activations.runner,
         clock=gateway.clock,
         deadline=gateway.settings.retry_policy.deadline,
@@ -28,3 +33,14 @@ EVENT_HANDLERS: EventHandlers[Activations] = {CardDebited: _debited}
 async def resume_unfinished(activations: Activations) -> None:
     """A start-up loop: activations an earlier run left in progress carry on."""
     await activations.runner.resume_unfinished()
+
+
+async def check_unknown_outcomes(activations: Activations) -> None:
+    """Forever: the due checks of activations whose outcome is unknown, one sweep at a time."""
+    gateway = activations.gateway
+    while True:
+        try:
+            await activations.unknown_checks.check_due()
+        except Exception:  # the database or a provider away: the checks stay due for the next
+            log.exception("unknown-outcome sweep failed")
+        await gateway.clock.sleep(gateway.settings.unknown_sweep_seconds)

@@ -1,42 +1,23 @@
-"""Paying the provider for one debited payment until it is activated, refused, or out of time."""
+"""Paying the provider for one debited payment until it is activated or refused, or its deadline
+leaves the outcome unknown (then `handlers/unknown_checks.py` carries on)."""
 
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
-from dataclasses import dataclass
 
-from provider_gateway.adapters.base import (
-    AccountNotFoundError,
-    InvalidAccountError,
-    PayOutcome,
-    ProviderError,
-    ProviderUnavailableError,
-)
-from provider_gateway.domain.activation import (
-    ActivationState,
+from provider_gateway.domain.calls import (
     Answer,
     Call,
     RetryPolicy,
     next_call,
-    read_answer,
     waits_before_next_call,
 )
 from provider_gateway.domain.catalog import Service
-from provider_gateway.domain.outcomes import ActivationJob, ActivationResult, failed_result
-from provider_gateway.domain.provider_codes import plain_reason
+from provider_gateway.domain.outcomes import ActivationJob, ActivationResult
+from provider_gateway.domain.states import ActivationState
+from provider_gateway.handlers.asking import ask, never_received
 from provider_gateway.handlers.clock import Clock, RandomFraction
 from provider_gateway.handlers.providers import Providers
-
-DEADLINE_CODE = "deadline_exceeded"
-
-
-@dataclass(frozen=True)
-class _Reply:
-    answer: Answer
-    description: str
-    retry_after: float = 0.0
-    result: ActivationResult | None = None  # set when the answer ends the activation
-
 
 AnswerNoted = Callable[[ActivationJob, Call, Answer, str], Awaitable[None]]
 
@@ -66,7 +47,7 @@ class Activator:
                     min((breaker.retry_at(now) - now).total_seconds(), remaining)
                 )
                 continue
-            reply = await self._ask(service, job, call)
+            reply = await ask(self._providers, service, job, call)
             if reply.answer is Answer.UNAVAILABLE:
                 breaker.record_failure(self._clock.now())
             else:
@@ -85,54 +66,17 @@ class Activator:
 
     async def _last_look(self, job: ActivationJob, service: Service, last: str) -> ActivationResult:
         """At the deadline one more `status`, so a payment the provider did complete (or one
-        resumed long after its deadline) is not reported as failed."""
+        resumed long after its deadline) is not left unknown. Without a final answer the outcome
+        is unknown, not failed: the provider may have been paid, so nothing is refunded and the
+        unknown-outcome checks carry on."""
         if self._providers.breaker_for(service).allows_call(self._clock.now()):
-            reply = await self._ask(service, job, Call.STATUS)
+            reply = await ask(self._providers, service, job, Call.STATUS)
             if reply.result is not None:
                 return reply.result
+            if reply.answer is Answer.NOT_FOUND:  # never paid, and no late pay now
+                return never_received(job)
             last = reply.description
-        reason = (
-            f"The provider did not confirm the payment before the deadline (last answer: {last})."
-        )
-        return failed_result(job, DEADLINE_CODE, reason)
-
-    async def _ask(self, service: Service, job: ActivationJob, call: Call) -> _Reply:
-        adapter = self._providers.adapter_for(service)
-        try:
-            if call is Call.PAY:
-                outcome = await adapter.pay(
-                    service.id, job.payment_id, job.account, job.amount_qepik
-                )
-            else:
-                outcome = await adapter.status(service.id, job.payment_id)
-        except (AccountNotFoundError, InvalidAccountError) as error:
-            code = "5" if isinstance(error, AccountNotFoundError) else "4"
-            failed = failed_result(job, code, plain_reason(code, str(error)))
-            return _Reply(Answer.REJECTED, f"{call}: {error}", result=failed)
-        except ProviderUnavailableError as error:
-            return _Reply(
-                Answer.UNAVAILABLE, f"{call}: unavailable ({error})", error.retry_after or 0
-            )
-        except ProviderError as error:  # an answer we cannot read: the outcome is unknown
-            return _Reply(Answer.UNAVAILABLE, f"{call}: unreadable answer ({error})")
-        answer = read_answer(call, Answer(outcome.state.value))
-        description = f"{call}: {outcome.state} {outcome.code}".strip()
-        if answer is Answer.COMPLETED:
-            return _Reply(answer, description, result=self._activated(job, outcome))
-        if answer is Answer.REJECTED:
-            reason = plain_reason(outcome.code, outcome.message)
-            return _Reply(answer, description, result=failed_result(job, outcome.code, reason))
-        return _Reply(answer, description)
+        return ActivationResult(ActivationState.UNKNOWN, "unknown", last, job.amount_qepik)
 
     def _remaining(self, job: ActivationJob) -> float:
         return (job.deadline_at - self._clock.now()).total_seconds()
-
-    @staticmethod
-    def _activated(job: ActivationJob, outcome: PayOutcome) -> ActivationResult:
-        return ActivationResult(
-            ActivationState.ACTIVATED,
-            outcome.code,
-            outcome.message,
-            outcome.amount_qepik if outcome.amount_qepik is not None else job.amount_qepik,
-            outcome.provider_reference or job.payment_id,
-        )

@@ -5,11 +5,12 @@ from __future__ import annotations
 from datetime import timedelta
 
 from contracts.events import CardDebited
-from provider_gateway.domain.activation import ActivationState, Call
+from provider_gateway.adapters.activation_repository import ActivationRepository
+from provider_gateway.domain.activation import open_activation, refused_at_once
 from provider_gateway.domain.catalog import Catalog, ProtocolFamily
-from provider_gateway.domain.outcomes import ActivationJob
+from provider_gateway.domain.outcomes import ActivationJob, failed_result
+from provider_gateway.domain.states import ActivationState
 from provider_gateway.handlers.clock import Clock
-from provider_gateway.handlers.records import ActivationRecords
 from provider_gateway.handlers.runner import UNKNOWN_SERVICE_CODE, ActivationRunner
 
 
@@ -18,7 +19,7 @@ async def activate_debited_payment(
     correlation_id: str | None,
     *,
     catalog: Catalog,
-    records: ActivationRecords,
+    activations: ActivationRepository,
     runner: ActivationRunner,
     clock: Clock,
     deadline: timedelta,
@@ -36,27 +37,19 @@ async def activate_debited_payment(
     service = catalog.service(debited.service_id)
     if service is None:
         reason = f"The service {debited.service_id!r} is not in the catalog."
-        await records.refuse_at_once(job, UNKNOWN_SERVICE_CODE, reason)
+        refused = failed_result(job, UNKNOWN_SERVICE_CODE, reason)
+        await activations.add(refused_at_once(job, refused, clock.now()))
         return
     if service.protocol is ProtocolFamily.IMEI:
         return  # imei-registry is this service's provider and activates it
-    if await records.open(job):
+    if await activations.add(open_activation(job, clock.now())):
         runner.start(job)
         return
     # Seen before. Still in progress but not running here: an earlier run stopped before the end.
-    existing = await records.find(job.payment_id)
+    existing = await activations.get(job.payment_id)
     if (
         existing is not None
-        and existing["state"] == ActivationState.IN_PROGRESS.value
+        and existing.state is ActivationState.IN_PROGRESS
         and not runner.is_running(job.payment_id)
     ):
-        resumed = ActivationJob(
-            payment_id=job.payment_id,
-            service_id=existing["service_id"],
-            account=existing["account"],
-            amount_qepik=existing["amount_qepik"],
-            deadline_at=existing["deadline_at"],
-            first_call=Call.STATUS,
-            correlation_id=existing.get("correlation_id"),
-        )
-        runner.start(resumed)
+        runner.start(existing.resumed_job())

@@ -9,7 +9,7 @@ from provider_gateway.domain.catalog import Catalog
 from provider_gateway.domain.outcomes import ActivationJob, ActivationResult, failed_result
 from provider_gateway.handlers.activator import Activator
 from provider_gateway.handlers.clock import Clock
-from provider_gateway.handlers.records import ActivationRecords
+from provider_gateway.handlers.recording import ActivationRecorder
 
 log = logging.getLogger(__name__)
 
@@ -20,7 +20,7 @@ class ActivationRunner:
     """Starts, tracks and stops activation tasks; at most one task per payment in this process."""
 
     def __init__(
-        self, catalog: Catalog, activator: Activator, records: ActivationRecords, clock: Clock
+        self, catalog: Catalog, activator: Activator, records: ActivationRecorder, clock: Clock
     ) -> None:
         self._catalog = catalog
         self._clock = clock

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Sets up everything `make run` and `make test` need on a fresh machine, and nothing twice:
 # Debian's nginx, PostgreSQL and Chromium, uv, the Python workspace, Kafka's jars, the patched FerretDB
-# launcher, the web portal's build. Every step checks first, so a warm machine passes through in a second or two.
+# launcher, kustomize (for the manifest tests), the web portal's build. Every step checks first, so
+# a warm machine passes through in a second or two.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
@@ -40,6 +41,14 @@ say "syncing the Python workspace"
 
 say "fetching Kafka, patching and building the FerretDB launcher (cached)"
 .venv/bin/python -m devstack prepare
+
+# kustomize renders deploy/k8s for the manifest tests (tests/deploy). v5.7 is the newest that the
+# machine's Go 1.26 builds (v5.8 wants Go 1.27); the Go module proxy serves it like any module.
+KUSTOMIZE_VERSION=v5.7.1
+if ! "$TOOLS/bin/kustomize" version 2>/dev/null | grep -qx "$KUSTOMIZE_VERSION"; then
+  say "building kustomize $KUSTOMIZE_VERSION (about 3 minutes the first time)"
+  GOBIN="$PWD/$TOOLS/bin" GOTOOLCHAIN=local go install "sigs.k8s.io/kustomize/kustomize/v5@$KUSTOMIZE_VERSION"
+fi
 
 # The gateway serves web/dist: build it when it is missing or older than any of its sources.
 web_sources=(web/index.html web/package.json web/package-lock.json web/vite.config.ts web/tsconfig.json web/src web/public)

@@ -21,6 +21,8 @@ pytestmark = pytest.mark.integration
         (["payments", "find", "--state", "debited"], "database"),
         (["dead-letters", "list"], "database"),
         (["dead-letters", "replay", "6650f0c2a1b2c3d4e5f60718"], "database"),
+        (["cases", "list"], "database"),
+        (["recon", "report"], "database"),
         (["lag"], "Kafka"),
     ],
 )

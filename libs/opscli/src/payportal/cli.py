@@ -6,17 +6,19 @@ from typing import Annotated
 
 import typer
 
-from payportal.commands import dead_letters, events, lag, payments
+from payportal.commands import cases, dead_letters, events, lag, payments, recon
 from payportal.endpoints import DEFAULT_GATEWAY, DEFAULT_KAFKA, DEFAULT_MONGO, Endpoints
 
 app = typer.Typer(
-    help="Watch and act on the payment portal: events, payments, dead letters, lag.",
+    help="Watch and act on the payment portal: events, payments, cases, reconciliation, dead letters, lag.",
     no_args_is_help=True,
     pretty_exceptions_enable=False,
     add_completion=False,
 )
 app.add_typer(events.app, name="events")
 app.add_typer(payments.app, name="payments")
+app.add_typer(cases.app, name="cases")
+app.add_typer(recon.app, name="recon")
 app.add_typer(dead_letters.app, name="dead-letters")
 
 

@@ -1,5 +1,5 @@
 """The services' databases, read as ops reads them: a client that gives up quickly, and the
-queries behind `payments`, `dead-letters` and the outbox backlog."""
+queries behind `payments`, `cases`, `dead-letters` and the outbox backlog."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ from typing import Any
 from pymongo import AsyncMongoClient
 from pymongo.errors import PyMongoError
 
+from payportal.cases import OPEN_STATES
 from payportal.endpoints import SERVICE_DATABASES, Endpoints
 from payportal.failures import OpsError
 from payportal.lines import as_utc
@@ -64,6 +65,14 @@ async def find_payments(
 ) -> list[Document]:
     cursor = client["checkout"]["payments"].find(conditions, {**HIDDEN, "history": 0})
     return await cursor.sort("created_at", -1).limit(limit).to_list()
+
+
+async def open_case_documents(client: AsyncMongoClient[Document]) -> list[Document]:
+    """Support-desk's open tickets, with only what `cases list` and `recon report` show."""
+    shown = ("mismatch_kind", "category", "state", "payment_id", "opened_at", "due_at", "facts")
+    tickets = client["support_desk"]["tickets"]
+    query = {"state": {"$in": list(OPEN_STATES)}}
+    return await tickets.find(query, dict.fromkeys(shown, 1)).to_list()
 
 
 async def dead_letters(client: AsyncMongoClient[Document], limit: int) -> list[Document]:

@@ -205,5 +205,5 @@ async def test_no_input_makes_a_500(
         content=body,
         headers={"Content-Type": "application/json"},
     )
-    assert response.status_code < 500 or response.status_code in (503, 504), response.text
+    assert response.status_code < 500, response.text  # the fake provider is up: no 503/504 either
     assert response.headers["content-type"].startswith("application/")

@@ -12,4 +12,4 @@ MAX_BODY_BYTES = 16 * 1024
 
 def install_api(app: FastAPI) -> None:
     for module in (services, categories, accounts):
-        app.include_router(module.router, prefix=API_PREFIX)
+        app.include_router(module.router)

@@ -20,7 +20,7 @@ from provider_gateway.handlers.lookup import (
     lookup_account,
 )
 
-router = APIRouter(tags=["accounts"])
+router = APIRouter(prefix="/api/catalog", tags=["accounts"])
 
 
 @router.post("/services/{service_id}/lookup")

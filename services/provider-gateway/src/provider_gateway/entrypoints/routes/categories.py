@@ -9,7 +9,7 @@ from fastapi import APIRouter
 from provider_gateway.entrypoints.dependencies import GatewayDep, LanguageDep
 from provider_gateway.entrypoints.schemas import CategoryOut, category_out
 
-router = APIRouter(tags=["catalog"])
+router = APIRouter(prefix="/api/catalog", tags=["catalog"])
 
 
 @router.get("/categories")

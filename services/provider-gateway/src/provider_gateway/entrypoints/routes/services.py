@@ -15,7 +15,7 @@ from provider_gateway.entrypoints.schemas import (
     service_summary,
 )
 
-router = APIRouter(tags=["catalog"])
+router = APIRouter(prefix="/api/catalog", tags=["catalog"])
 
 
 @router.get("/services")

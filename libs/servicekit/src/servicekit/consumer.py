@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import time
 from collections.abc import Awaitable, Callable, Sequence
 from datetime import UTC, datetime
 from functools import partial
@@ -23,11 +24,12 @@ from servicekit.consumer_io import (
     Incoming,
     commit_batch,
     incoming,
+    observe_lag,
     start_with_retry,
     waiting_out_outages,
 )
 from servicekit.logs import correlation_id
-from servicekit.metrics import EVENTS_CONSUMED
+from servicekit.metrics import DEAD_LETTERS, EVENTS_CONSUMED
 from servicekit.mongo import DUPLICATE_KEY, Document, is_unavailable
 
 log = logging.getLogger(__name__)
@@ -35,6 +37,7 @@ log = logging.getLogger(__name__)
 Handler = Callable[[Envelope], Awaitable[None]]
 EventCheck = Callable[[Envelope], bool]
 ATTEMPTS_BEFORE_PARKING = 5
+LAG_EVERY_SECONDS = 1.0  # how often the consumer lag gauge is brought up to date
 
 
 class IdempotentConsumer:
@@ -71,8 +74,12 @@ class IdempotentConsumer:
         )
         try:
             await start_with_retry(consumer)  # inside: a stop while starting still closes it
+            lag_seen_at = 0.0
             while True:
                 batches = await consumer.getmany(timeout_ms=500, max_records=200)
+                if (now := time.monotonic()) >= lag_seen_at + LAG_EVERY_SECONDS:
+                    lag_seen_at = now
+                    await observe_lag(consumer, self._group_id)
                 if batches:
                     await self.process_batch(
                         [incoming(record) for records in batches.values() for record in records]
@@ -189,6 +196,7 @@ class IdempotentConsumer:
     async def _park(
         self, envelope: Envelope | None, topic: str, error: str, raw: bytes | None
     ) -> None:
+        DEAD_LETTERS.labels(topic=topic, type=envelope.type if envelope else "unreadable").inc()
         await self._dead_letters.insert_one(
             {
                 "topic": topic,

@@ -12,6 +12,7 @@ from typing import TypeVar
 from aiokafka import AIOKafkaConsumer, ConsumerRecord, TopicPartition
 from aiokafka.errors import KafkaError
 
+from servicekit.metrics import CONSUMER_LAG
 from servicekit.mongo import is_unavailable
 
 log = logging.getLogger(__name__)
@@ -72,3 +73,14 @@ async def commit_batch(
     except KafkaError:
         # The records will come again; the inbox makes that harmless.
         log.warning("offset commit failed for %s", sorted(map(str, offsets)), exc_info=True)
+
+
+async def observe_lag(consumer: AIOKafkaConsumer, group: str) -> None:
+    """Each assigned partition's lag: the broker's end offset less the next offset we read."""
+    for partition in consumer.assignment():
+        end = consumer.highwater(partition)  # known once a fetch has come back for it
+        if end is None:
+            continue
+        behind = max(end - await consumer.position(partition), 0)
+        labels = {"group": group, "topic": partition.topic, "partition": str(partition.partition)}
+        CONSUMER_LAG.labels(**labels).set(behind)

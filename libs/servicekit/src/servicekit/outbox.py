@@ -13,6 +13,7 @@ import contextlib
 import logging
 from collections import OrderedDict
 from collections.abc import Sequence
+from datetime import UTC, datetime
 from typing import Any
 
 from aiokafka import AIOKafkaProducer
@@ -20,7 +21,7 @@ from pymongo.asynchronous.collection import AsyncCollection
 
 from contracts.envelope import Envelope, to_kafka
 from servicekit.locks import AggregateLocks
-from servicekit.metrics import EVENTS_PUBLISHED, OUTBOX_FAILURES
+from servicekit.metrics import EVENTS_PUBLISHED, OUTBOX_FAILURES, observe_outbox
 from servicekit.mongo import Document
 from servicekit.retry import LOST, Lost, until_written
 
@@ -107,7 +108,10 @@ class OutboxRelay:
             self._due.get_nowait()
         published = 0
         for collection in self._collections.values():
-            async for document in collection.find({PENDING: True}, {OUTBOX: 1}):
+            waiting = [doc async for doc in collection.find({PENDING: True}, {OUTBOX: 1})]
+            unsent = [raw for document in waiting for raw in document.get(OUTBOX, [])]
+            observe_outbox(collection.name, unsent, datetime.now(UTC))
+            for document in waiting:
                 published += await self._publish(collection, document)
         return published
 

@@ -29,6 +29,7 @@ from provider_gateway.handlers.providers import Providers
 from provider_gateway.handlers.recording import ActivationRecorder
 from provider_gateway.handlers.runner import ActivationRunner
 from provider_gateway.handlers.unknown_checks import UnknownOutcomeChecks
+from provider_gateway.metrics import BREAKER_STATES
 from servicekit.app import create_service_app
 from servicekit.lifespan import ServiceWiring, runtime_readiness, service_lifespan
 from servicekit.runtime import ServiceRuntime
@@ -106,6 +107,7 @@ def create_app(
         max_body_bytes=MAX_BODY_BYTES,
     )
     app.state.gateway = gateway
+    BREAKER_STATES.breakers = breakers
     install_api(app)
     return app
 

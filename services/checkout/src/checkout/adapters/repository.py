@@ -10,6 +10,7 @@ from typing import Any
 
 from checkout.domain.payment import Payment, Transition
 from checkout.domain.states import PaymentState
+from checkout.metrics import observe_move
 from contracts.events import DeclineReason
 from contracts.money import Money
 from servicekit.mongo import Document
@@ -35,6 +36,7 @@ class PaymentRepository:
         await self._store.insert(
             to_document(payment), self._store.envelopes(payment.pending_events, self._clock())
         )
+        observe_move(None, payment)
 
     async def get(self, payment_id: str) -> Payment | None:
         document = await self._store.collection.find_one({"_id": payment_id}, {"outbox": 0})
@@ -45,12 +47,15 @@ class PaymentRepository:
         False when another writer moved it first: read it again and decide again."""
         fields = to_document(after)
         del fields["_id"]
-        return await self._store.update(
+        written = await self._store.update(
             before.id,
             {"state": before.state.value},
             {"$set": fields},
             self._store.envelopes(after.pending_events, self._clock()),
         )
+        if written:
+            observe_move(before, after)
+        return written
 
     async def claim_receipt(self, payment_id: str) -> datetime | None:
         """Takes the sending of a due receipt for a while, so one replica sends it."""

@@ -18,9 +18,12 @@ from contracts.envelope import Envelope
 from provider_gateway.adapters.activation_documents import from_document, to_document
 from provider_gateway.domain.activation import Activation
 from provider_gateway.domain.states import ActivationState
+from provider_gateway.metrics import ACTIVATION_OUTCOMES
 from servicekit.store import AggregateStore
 
 DUE_CHECKS_PER_SWEEP = 100  # the rest wait for the next sweep
+# What an activation ends in, or becomes at the deadline: counted once, by the writer that won.
+OUTCOMES = (ActivationState.ACTIVATED, ActivationState.FAILED, ActivationState.UNKNOWN)
 
 
 class ActivationRepository(Protocol):
@@ -100,12 +103,15 @@ class MongoActivationRepository:
     async def save(self, before: Activation, after: Activation) -> bool:
         fields = to_document(after)
         del fields["_id"]
-        return await self._store.update(
+        written = await self._store.update(
             before.payment_id,
             {"state": before.state.value},
             {"$set": fields},
             self._envelopes(after),
         )
+        if written and after.state is not before.state and after.state in OUTCOMES:
+            ACTIVATION_OUTCOMES.labels(service=after.service_id, outcome=after.state.value).inc()
+        return written
 
     def _envelopes(self, activation: Activation) -> list[Envelope]:
         """Its events under fresh ids, carrying the correlation id of the card-debited event

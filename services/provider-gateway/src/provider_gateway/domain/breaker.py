@@ -82,3 +82,7 @@ class Breakers:
         if key not in self._by_provider:
             self._by_provider[key] = CircuitBreaker(self.failure_threshold, self.cooldown)
         return self._by_provider[key]
+
+    def states(self) -> dict[str, BreakerState]:
+        """Each service's breaker state, for the metrics."""
+        return {service_id: breaker.state for (_, service_id), breaker in self._by_provider.items()}

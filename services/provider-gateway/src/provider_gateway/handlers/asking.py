@@ -18,6 +18,7 @@ from provider_gateway.domain.outcomes import ActivationJob, ActivationResult, fa
 from provider_gateway.domain.provider_codes import plain_reason
 from provider_gateway.domain.states import ActivationState
 from provider_gateway.handlers.providers import Providers
+from provider_gateway.metrics import PROVIDER_CALLS
 
 
 @dataclass(frozen=True)
@@ -29,6 +30,12 @@ class Reply:
 
 
 async def ask(providers: Providers, service: Service, job: ActivationJob, call: Call) -> Reply:
+    reply = await _ask(providers, service, job, call)
+    PROVIDER_CALLS.labels(service=service.id, call=call.value, answer=reply.answer.value).inc()
+    return reply
+
+
+async def _ask(providers: Providers, service: Service, job: ActivationJob, call: Call) -> Reply:
     adapter = providers.adapter_for(service)
     try:
         if call is Call.PAY:

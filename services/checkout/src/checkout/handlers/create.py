@@ -82,6 +82,7 @@ async def _start(
         request.email,
         now,
         now + timedelta(seconds=checkout.settings.bank_session_seconds),
+        request.language,
     )
     settings = checkout.settings
     try:

@@ -82,6 +82,7 @@ def mismatch_cleared(
         cleared_at=now,
         provider_transaction_id=activation.provider_transaction_id if activation else None,
         bank_refund_reference=refund.refund_reference if refund else None,
+        refunded=refund.refunded if refund else None,
         refunded_at=refund.refunded_at if refund else None,
     )
     return Envelope.wrap(

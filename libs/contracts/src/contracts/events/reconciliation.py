@@ -77,4 +77,5 @@ class MismatchCleared(EventData):
     bank_refund_reference: str | None = Field(
         default=None, max_length=64, description="the bank's refund reference, when refunded"
     )
+    refunded: Money | None = Field(default=None, description="what went back to the card")
     refunded_at: AwareDatetime | None = None

@@ -8,8 +8,9 @@ from datetime import UTC, datetime
 
 from contracts.events import CaseOpened, MismatchCleared, MismatchDetected
 from contracts.ids import make_id
+from support_desk.domain.case_letters import closing_letter, lookup_link, opening_letter
 from support_desk.domain.mismatch_words import KIND_WORDS
-from support_desk.domain.model import SYSTEM, Action, Origin, TrailEntry
+from support_desk.domain.model import SYSTEM, Action, CaseContact, Origin, TrailEntry
 from support_desk.domain.sla import Category, due_at
 from support_desk.domain.ticket import Ticket
 
@@ -28,9 +29,25 @@ def case_id_for(payment_id: str, kind: str) -> str:
     return make_id("tkt", datetime.fromtimestamp(millis / 1000, UTC), digest)
 
 
-def open_case_for_mismatch(detected: MismatchDetected, category: Category, at: datetime) -> Ticket:
-    """A case nobody wrote: the reconciler's facts and the payment's story, for a specialist."""
+def open_case_for_mismatch(
+    detected: MismatchDetected, category: Category, at: datetime, public_url: str
+) -> Ticket:
+    """A case nobody wrote: the reconciler's facts and the payment's story, for a specialist; and,
+    when the customer gave an e-mail, the letter telling them, owed by the very write that opens
+    the case (so copies of the detection, which open nothing, send nothing)."""
     ticket_id = case_id_for(detected.payment_id, detected.kind.value)
+    case = _new_case(ticket_id, detected, category, at)
+    if case.contact is None:
+        return case
+    letter = opening_letter(
+        ticket_id, case.contact, detected, case.due_at, lookup_link(public_url, ticket_id)
+    )
+    return case.tell(letter, at, f"customer told in {case.contact.language}: case opened")
+
+
+def _new_case(
+    ticket_id: str, detected: MismatchDetected, category: Category, at: datetime
+) -> Ticket:
     facts = mismatch_facts(detected)
     story = tuple(
         TrailEntry(entry.time, Action.EVENT, SYSTEM, entry.type, entry.event_id)
@@ -45,6 +62,9 @@ def open_case_for_mismatch(detected: MismatchDetected, category: Category, at: d
         message=describe(detected),
         opened_at=at,
         due_at=due_at(at, category.hours),
+        contact=CaseContact(detected.customer_email, detected.language or "az")
+        if detected.customer_email
+        else None,
         payment_id=detected.payment_id,
         mismatch_kind=detected.kind.value,
         facts=facts,
@@ -118,8 +138,17 @@ def detected_again(
     return replace(ticket, trail=(*ticket.trail, *entries))
 
 
-def clear_case(ticket: Ticket, cleared: MismatchCleared, at: datetime) -> Ticket:
-    """The money and the service agree again: the case closes itself, saying what settled it."""
+def clear_case(ticket: Ticket, cleared: MismatchCleared, at: datetime, public_url: str) -> Ticket:
+    """The money and the service agree again: the case closes itself, saying what settled it, and
+    its customer hears how it ended (once: the letter's id is in the trail after)."""
+    closed = _closed(ticket, cleared, at)
+    if ticket.contact is None:
+        return closed
+    letter = closing_letter(ticket.id, ticket.contact, cleared, lookup_link(public_url, ticket.id))
+    return closed.tell(letter, at, f"customer told in {ticket.contact.language}: case ended")
+
+
+def _closed(ticket: Ticket, cleared: MismatchCleared, at: datetime) -> Ticket:
     note = (
         f"Cleared automatically by {cleared.cleared_by} at {cleared.cleared_at.isoformat()}: "
         f"the {cleared.kind.value} mismatch no longer holds."

@@ -44,9 +44,9 @@ SIGNATURE: Final = {"az": "SmartPay", "en": "SmartPay", "ru": "SmartPay"}
 
 
 def refunded_at(payment: Payment) -> datetime:
-    """When the payment became refunded, from its own history."""
+    """When the money went back: the refund in its history, or a late debit's refund."""
     steps = [step.at for step in payment.history if step.state is PaymentState.REFUNDED]
-    return steps[-1] if steps else payment.created_at
+    return steps[-1] if steps else payment.late_refund_at or payment.created_at
 
 
 def refund_mail(payment: Payment) -> Mail:

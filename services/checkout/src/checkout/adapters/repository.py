@@ -100,6 +100,7 @@ def to_document(payment: Payment) -> Document:
         "receipt_due": payment.receipt_due,
         "language": payment.language,
         "refund_mail_due": payment.refund_mail_due,
+        "late_refund_at": payment.late_refund_at,
     }
 
 
@@ -134,5 +135,6 @@ def from_document(document: Document) -> Payment:
         receipt_due=bool(document.get("receipt_due")),
         language=_language(document.get("language")),
         refund_mail_due=bool(document.get("refund_mail_due")),
+        late_refund_at=document.get("late_refund_at"),
     )
     return replace(payment, pending_events=())

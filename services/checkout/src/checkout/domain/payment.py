@@ -54,6 +54,7 @@ class Payment:
     receipt_due: bool = False
     language: Language = "az"  # the customer's: their e-mails are written in it
     refund_mail_due: bool = False
+    late_refund_at: datetime | None = None  # a debit after expiry, sent back to the card then
     pending_events: tuple[EventData, ...] = field(default=(), compare=False)
 
     def _move(
@@ -82,6 +83,18 @@ class Payment:
 
     def refund_mail_sent(self) -> Payment:
         return replace(self, refund_mail_due=False)
+
+    def late_debit_refunded(self, refund_reference: str, at: datetime) -> Payment:
+        """The card was debited after the page expired and the bank refunded it at once: the
+        payment stays expired, and the customer is told of the refund like any other."""
+        if self.refund_reference is not None:
+            return self  # told already
+        return replace(
+            self,
+            refund_reference=refund_reference,
+            late_refund_at=at,
+            refund_mail_due=self.email is not None,
+        )
 
     def attach_card_page(self, url: str, expires_at: datetime) -> Payment:
         return replace(self, payment_page_url=url, expires_at=expires_at)

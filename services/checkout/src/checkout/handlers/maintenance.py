@@ -34,7 +34,7 @@ async def sweep_once(checkout: Checkout) -> None:
             await settle_overdue(checkout, payment_id)
         elif state == PaymentState.REFUND_PENDING:
             await refund_at_bank(checkout, payment_id)
-        elif state == PaymentState.REFUNDED:
+        elif state in (PaymentState.REFUNDED, PaymentState.EXPIRED):  # a late debit's refund
             await send_refund_mail(checkout, payment_id)
         else:
             await send_receipt(checkout, payment_id)

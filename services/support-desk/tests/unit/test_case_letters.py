@@ -13,7 +13,8 @@ from contracts.events import MismatchKind as Kind
 from contracts.ids import make_id
 from contracts.money import Money
 from support_desk.adapters.categories import load_sla_table
-from support_desk.domain.cases import clear_case, detected_again, open_case_for_mismatch
+from support_desk.domain.cases import detected_again, open_case_for_mismatch
+from support_desk.domain.clearing import clear_case
 from support_desk.domain.ticket import Ticket
 
 NOW = datetime(2026, 11, 26, 20, 0, tzinfo=UTC)  # midnight in Baku

@@ -13,12 +13,8 @@ from contracts.events import TrailEntry as Seen
 from contracts.ids import is_id, make_id
 from contracts.money import Money
 from support_desk.adapters.categories import load_sla_table
-from support_desk.domain.cases import (
-    case_id_for,
-    clear_case,
-    detected_again,
-    open_case_for_mismatch,
-)
+from support_desk.domain.cases import case_id_for, detected_again, open_case_for_mismatch
+from support_desk.domain.clearing import clear_case
 from support_desk.domain.model import Action
 from support_desk.domain.states import TicketState
 

@@ -8,12 +8,8 @@ from pymongo.errors import DuplicateKeyError
 
 from contracts.events import MismatchCleared, MismatchDetected
 from servicekit.retry import LOST, Lost, until_written
-from support_desk.domain.cases import (
-    case_id_for,
-    clear_case,
-    detected_again,
-    open_case_for_mismatch,
-)
+from support_desk.domain.cases import case_id_for, detected_again, open_case_for_mismatch
+from support_desk.domain.clearing import clear_case
 from support_desk.domain.sla import AUTOMATIC_CATEGORY
 from support_desk.handlers.context import SupportDesk
 from support_desk.handlers.letters import deliver_letters

@@ -16,7 +16,7 @@ from tests.e2e.portal import FINAL_STATES, SUCCESS_CARD, Portal, digits, unique_
 pytestmark = [pytest.mark.e2e, pytest.mark.money]
 
 DEADLINE = float(TEST_TIMINGS["PORTAL_RECONCILIATION_DEADLINE_SECONDS"])
-STUCK_FOR = DEADLINE + 6  # the provider answers "in progress" this long, then completes
+STUCK_FOR = DEADLINE + 10  # "in progress" this long (room for the letter first), then completes
 PAYMENT_FORBIDDEN = 7  # OSMP: the provider refuses the payment for good, so checkout refunds
 CARD_DIGITS = SUCCESS_CARD.replace(" ", "")
 

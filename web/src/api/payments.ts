@@ -45,6 +45,7 @@ export interface PaymentView {
   payment_page_url?: string;
   decline_reason?: string;
   receipt_url?: string;
+  refund_reference?: string;
 }
 
 export function createPayment(body: NewPayment, idempotencyKey: string): Promise<CreatedPayment> {

@@ -32,6 +32,7 @@ export interface TicketStatus {
   answers: { at: string; text: string }[];
   institution: string | null;
   resolution: string | null;
+  case?: CaseProgress;
 }
 
 export function submitTicket(body: NewTicket): Promise<CreatedTicket> {
@@ -41,4 +42,39 @@ export function submitTicket(body: NewTicket): Promise<CreatedTicket> {
 export function ticketStatus(id: string, email: string): Promise<TicketStatus> {
   const query = new URLSearchParams({ email });
   return request<TicketStatus>("GET", `/api/support/tickets/${encodeURIComponent(id)}?${query}`);
+}
+
+export interface CaseOutcome {
+  ended: "activated" | "refunded" | "paid" | "settled";
+  provider_reference?: string | null;
+  refund_reference?: string | null;
+  refund_total?: string | null;
+}
+
+export interface CaseProgress {
+  payment_id: string | null;
+  kind: string | null;
+  kind_text: Localized | null;
+  outcome: CaseOutcome | null;
+}
+
+export interface PaymentCase extends CaseProgress {
+  ticket_id: string;
+  state: string;
+  state_text: Localized;
+  final: boolean;
+  opened_at: string;
+  due_at: string;
+}
+
+/** The automatic cases of a payment, known by its number alone (nothing personal in them). */
+export async function casesOf(paymentId: string, signal?: AbortSignal): Promise<PaymentCase[]> {
+  const query = new URLSearchParams({ payment: paymentId });
+  const options = signal ? { signal } : {};
+  const found = await request<{ cases: PaymentCase[] }>(
+    "GET",
+    `/api/support/cases?${query}`,
+    options,
+  );
+  return found.cases;
 }

@@ -104,6 +104,17 @@ export const az = {
   ticketState: "Vəziyyət",
   ticketDueAt: "Cavab müddəti",
   ticketAnswers: "Cavablar",
+  caseTitle: "Bu ödəniş üzrə müraciət",
+  caseIntro:
+    "Bu ödənişdə problem gördük və {id} nömrəli müraciəti özümüz açdıq. Bizə yazmağınıza ehtiyac yoxdur.",
+  caseWhat: "Nə gördük",
+  caseFollow: "Müraciəti izləyin",
+  caseEndedActivated: "Xidmət aktivləşdirildi.",
+  caseEndedRefunded:
+    "Pul kartınıza qaytarıldı; adətən 1–3 bank günü ərzində (bəzi banklarda 10 günədək) görünür.",
+  caseEndedSettled: "Problem həll olundu.",
+  caseProviderRef: "Provayderin arayışı",
+  refundReference: "Bankın geri ödəniş arayışı",
   imeiTitle: "IMEI qeydiyyatı",
   imeiLead:
     "Xaricdən gətirilmiş telefonu qeydiyyatdan keçirin. IMEI-ni *#06# yığaraq öyrənə bilərsiniz.",

@@ -104,6 +104,17 @@ export const en: Messages = {
   ticketState: "Status",
   ticketDueAt: "Answer due",
   ticketAnswers: "Answers",
+  caseTitle: "A case for this payment",
+  caseIntro:
+    "We noticed a problem with this payment and opened case {id} ourselves. You need not write to us.",
+  caseWhat: "What we noticed",
+  caseFollow: "Follow the case",
+  caseEndedActivated: "The service was activated.",
+  caseEndedRefunded:
+    "The money went back to your card; it usually shows within 1–3 banking days (with some banks up to 10).",
+  caseEndedSettled: "The problem is settled.",
+  caseProviderRef: "The provider's reference",
+  refundReference: "The bank's refund reference",
   imeiTitle: "IMEI registration",
   imeiLead: "Register a phone brought from abroad. Dial *#06# to see its IMEI.",
   deviceType: "Device type",

@@ -7,6 +7,7 @@ import { h, inLanguage, replaceChildren } from "../ui/dom";
 import { field, type Field, type FormControl } from "../ui/field";
 import { copyButton } from "../ui/copy";
 import { setTitle } from "../ui/title";
+import { caseProgressView } from "./resultCase";
 import { apiProblem, bakuTime, deadline, sayError, showFieldErrors, textInput } from "./formParts";
 
 let lastEmail = ""; // so the status page needs only the number right after sending
@@ -165,7 +166,8 @@ export function ticketPage({ main, query, signal }: PageContext): void {
         found.answers.length ? h("h3", {}, t("ticketAnswers")) : null,
         ...found.answers.map((one) => h("blockquote", {}, h("p", {}, one.text))),
         found.institution ? h("p", {}, found.institution) : null,
-        found.resolution ? h("p", {}, found.resolution) : null,
+        ...(found.case ? caseProgressView(found.case) : []),
+        found.case || !found.resolution ? null : h("p", {}, found.resolution),
       );
     } catch (error) {
       if (!signal.aborted) sayError(formError, error);

@@ -10,6 +10,7 @@ import { h, inLanguage, replaceChildren } from "../ui/dom";
 import { setTitle } from "../ui/title";
 import { copyButton } from "../ui/copy";
 import { keepOnDevice } from "./resultKeep";
+import { caseSection } from "./resultCase";
 import { paymentDetails, stateLabel } from "./resultParts";
 
 const POLL_MS = 1000;
@@ -30,12 +31,18 @@ export function resultPage({ main, query, signal }: PageContext): void {
   const write = h("a", { href: `/contact?payment=${id}` }, t("problemWithPayment"));
   const number = h("p", { class: "muted" }, `${t("paymentNumber")} ${id} `);
   number.append(copyButton(id, t("paymentNumber")));
-  main.append(number, state, live, body);
-  main.append(h("p", { class: "contact-link" }, write));
-
   let shown = "";
   let about: ServiceDetail | null = null;
   let latest: PaymentView | null = null;
+  const ourCase = caseSection(
+    id,
+    () => latest?.state ?? null,
+    () => latest?.final ?? false,
+    signal,
+  );
+  main.append(number, state, live, body, ourCase);
+  main.append(h("p", { class: "contact-link" }, write));
+
   const draw = (view: PaymentView) => {
     const fingerprint = `${view.state}:${view.history.length}:${about?.id}`;
     if (fingerprint === shown) return;
@@ -43,6 +50,11 @@ export function resultPage({ main, query, signal }: PageContext): void {
     setTitle(stateLabel(view.state));
     replaceChildren(state, h("h2", { class: `state state-${view.state}` }, stateLabel(view.state)));
     replaceChildren(body, ...paymentDetails(view, about));
+    if (view.refund_reference) {
+      body.append(
+        h("p", { class: "refund-reference" }, `${t("refundReference")}: `, view.refund_reference),
+      );
+    }
     if (view.state === "completed") body.append(keepOnDevice(view, about));
   };
   const learnService = (serviceId: string) => {

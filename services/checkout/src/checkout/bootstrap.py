@@ -54,7 +54,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
 
     wiring = ServiceWiring[Checkout](
         outbox_collections=(COLLECTION,),
-        indexes={COLLECTION: ("state", "receipt_due")},
+        indexes={COLLECTION: ("state", "receipt_due", "refund_mail_due")},
         consumed_topics=(Topic.ACTIVATIONS.value,),
         event_handlers=EVENT_HANDLERS,
         build=build,

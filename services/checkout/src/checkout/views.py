@@ -73,6 +73,8 @@ def payment_view(payment: Payment) -> dict[str, Any]:
         view["payment_page_url"] = payment.payment_page_url
     if payment.state is PaymentState.DECLINED and payment.decline_reason:
         view["decline_reason"] = payment.decline_reason.value
+    if payment.state is PaymentState.REFUNDED and payment.refund_reference:
+        view["refund_reference"] = payment.refund_reference  # what the card's bank knows it by
     if payment.state is PaymentState.COMPLETED:
         view["receipt_url"] = f"/api/payments/{payment.id}/receipt"
     return view

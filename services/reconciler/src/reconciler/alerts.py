@@ -50,6 +50,8 @@ def mismatch_detected(
         refunded_at=facts.refunded_at,
         note=what_happened(facts, kind),
         trail=facts.trail,
+        customer_email=facts.customer_email,
+        language=facts.language,
         detected_at=now,
     )
     return Envelope.wrap(
@@ -62,9 +64,27 @@ def mismatch_detected(
 
 
 def mismatch_cleared(
-    payment_id: str, kind: MismatchKind, cleared_by: str, now: datetime
+    payment_id: str,
+    kind: MismatchKind,
+    cleared_by: str,
+    now: datetime,
+    facts: PaymentFacts | None = None,
 ) -> Envelope:
-    event = MismatchCleared(payment_id=payment_id, kind=kind, cleared_by=cleared_by, cleared_at=now)
+    """With the facts, it says how it ended: the provider's reference of the activation, or the
+    bank's reference and time of the refund (what the customer's closing letter tells them)."""
+    activated = facts is not None and facts.activations and cleared_by == "provider-activated"
+    activation = facts.activations[0] if facts and activated else None
+    refund = facts if facts and cleared_by == "payment-refunded" else None
+    event = MismatchCleared(
+        payment_id=payment_id,
+        kind=kind,
+        cleared_by=cleared_by,
+        cleared_at=now,
+        provider_transaction_id=activation.provider_transaction_id if activation else None,
+        bank_refund_reference=refund.refund_reference if refund else None,
+        refunded=refund.refunded if refund else None,
+        refunded_at=refund.refunded_at if refund else None,
+    )
     return Envelope.wrap(
         event,
         event_id=derived_event_id(payment_id, kind.value, "cleared"),

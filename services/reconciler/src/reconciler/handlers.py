@@ -87,7 +87,7 @@ class Reconciler:
                 MISMATCHES_DETECTED.labels(kind.value).inc()
                 log.warning("mismatch %s detected for %s", kind.value, payment_id)
             for kind, by in decision.clear:
-                await self._publish(mismatch_cleared(payment_id, kind, by, now))
+                await self._publish(mismatch_cleared(payment_id, kind, by, now, facts))
                 MISMATCHES_CLEARED.labels(kind.value).inc()
                 log.warning("mismatch %s for %s cleared by %s", kind.value, payment_id, by)
             if decision.forget:

@@ -14,6 +14,8 @@ class Settings(ServiceSettings):
     smtp_port: int = 2525
     mail_from: str = "SmartPay Dəstək <support@portal.local>"
     mail_sweep_seconds: float = 5.0
+    # Where customers find the portal: the ticket lookup link in an automatic case's letters.
+    public_url: str = "http://127.0.0.1:8080"
     # Signing key of specialists' tokens, and their lifetime.
     support_jwt_secret: SecretStr = SecretStr("dev-only-support-desk-jwt-signing-secret-0001")
     support_token_minutes: int = 60

@@ -13,18 +13,15 @@ from contracts.events import TrailEntry as Seen
 from contracts.ids import is_id, make_id
 from contracts.money import Money
 from support_desk.adapters.categories import load_sla_table
-from support_desk.domain.cases import (
-    case_id_for,
-    clear_case,
-    detected_again,
-    open_case_for_mismatch,
-)
+from support_desk.domain.cases import case_id_for, detected_again, open_case_for_mismatch
+from support_desk.domain.clearing import clear_case
 from support_desk.domain.model import Action
 from support_desk.domain.states import TicketState
 
 NOW = datetime(2026, 11, 26, 12, 0, tzinfo=UTC)
 PAYMENT = make_id("pay", NOW, bytes(range(10)))
 CATEGORY = load_sla_table().get("reconciliation_mismatch")
+URL = "https://portal.example"
 DEBIT = Seen(event_id=make_id("evt", NOW, bytes(10)), type="card-debited", time=NOW)
 
 
@@ -54,7 +51,7 @@ def test_a_case_id_is_a_ticket_id_fixed_by_payment_and_kind(entropy: bytes, kind
 
 
 def test_a_case_carries_the_facts_and_the_payments_story() -> None:
-    case = open_case_for_mismatch(detection(DEBIT), CATEGORY, NOW)
+    case = open_case_for_mismatch(detection(DEBIT), CATEGORY, NOW, URL)
     assert case.id == case_id_for(PAYMENT, "debited_not_activated")
     assert case.customer is None and case.sla_hours == 24 and case.subject == "azercell"
     facts = dict(case.facts)
@@ -68,7 +65,7 @@ def test_a_case_carries_the_facts_and_the_payments_story() -> None:
 
 
 def test_a_second_copy_adds_only_what_is_new_to_the_one_case() -> None:
-    case = open_case_for_mismatch(detection(DEBIT), CATEGORY, NOW)
+    case = open_case_for_mismatch(detection(DEBIT), CATEGORY, NOW, URL)
     later = Seen(event_id=make_id("evt", NOW, b"\x01" * 10), type="activation-failed", time=NOW)
     again = detected_again(case, detection(DEBIT, later), "evt_copy", NOW)
     assert [e.ref for e in again.trail[len(case.trail) :]] == [later.event_id, "evt_copy"]
@@ -76,29 +73,29 @@ def test_a_second_copy_adds_only_what_is_new_to_the_one_case() -> None:
 
 
 def test_clearing_closes_the_case_with_a_note_once() -> None:
-    case = open_case_for_mismatch(detection(DEBIT), CATEGORY, NOW)
+    case = open_case_for_mismatch(detection(DEBIT), CATEGORY, NOW, URL)
     cleared = MismatchCleared(
         payment_id=PAYMENT,
         kind=Kind.DEBITED_NOT_ACTIVATED,
         cleared_by="provider-activated",
         cleared_at=NOW,
     )
-    closed = clear_case(case, cleared, NOW)
+    closed = clear_case(case, cleared, NOW, URL)
     assert closed.state is TicketState.RESOLVED
     assert closed.resolution is not None and "provider-activated" in closed.resolution
     assert isinstance(closed.pending_events[-1], CaseResolved)
     assert not closed.letters_due  # nobody to write to
-    assert clear_case(closed, cleared, NOW) == closed
+    assert clear_case(closed, cleared, NOW, URL) == closed
 
 
 def test_clearing_a_case_a_specialist_already_closed_only_notes_it() -> None:
-    case = open_case_for_mismatch(detection(), CATEGORY, NOW).resolve("leyla", "refunded", NOW)
+    case = open_case_for_mismatch(detection(), CATEGORY, NOW, URL).resolve("leyla", "refunded", NOW)
     cleared = MismatchCleared(
         payment_id=PAYMENT,
         kind=Kind.DEBITED_NOT_ACTIVATED,
         cleared_by="payment-refunded",
         cleared_at=NOW,
     )
-    noted = clear_case(case, cleared, NOW)
+    noted = clear_case(case, cleared, NOW, URL)
     assert noted.state is TicketState.RESOLVED and noted.resolution == "refunded"
     assert noted.trail[-1].action is Action.NOTE

@@ -33,7 +33,9 @@ def test_a_case_for_a_new_kind_reads_in_three_languages_with_what_happened() -> 
         detected_at=NOW,
     )
 
-    case = open_case_for_mismatch(detected, load_sla_table().get("reconciliation_mismatch"), NOW)
+    case = open_case_for_mismatch(
+        detected, load_sla_table().get("reconciliation_mismatch"), NOW, "http://portal"
+    )
 
     facts = dict(case.facts)
     assert facts["kind_az"] == "Bank geri ödənişi vaxtında təsdiqləməyib"

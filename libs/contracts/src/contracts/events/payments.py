@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from enum import StrEnum
+from typing import Literal
 
 from pydantic import AwareDatetime, EmailStr, Field
 
@@ -10,6 +11,8 @@ from contracts.events.base import EventData
 from contracts.ids import PaymentId
 from contracts.money import Money
 from contracts.topics import Topic
+
+Language = Literal["az", "en", "ru"]
 
 
 class DeclineReason(StrEnum):
@@ -35,6 +38,9 @@ class PaymentInitiated(_PaymentEvent):
     fee: Money = Field(description="the portal's commission")
     total: Money = Field(description="what the card is charged: amount + fee")
     customer_email: EmailStr | None = None
+    language: Language | None = Field(
+        default=None, description="the language the customer paid in: their letters use it"
+    )
     initiated_at: AwareDatetime
     expires_at: AwareDatetime
 

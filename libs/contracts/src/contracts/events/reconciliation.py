@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from enum import StrEnum
 
-from pydantic import AwareDatetime, BaseModel, ConfigDict, Field
+from pydantic import AwareDatetime, BaseModel, ConfigDict, EmailStr, Field
 
 from contracts.events.base import EventData
+from contracts.events.payments import Language
 from contracts.ids import PaymentId
 from contracts.money import Money
 from contracts.topics import Topic
@@ -56,6 +57,10 @@ class MismatchDetected(EventData):
     at_provider: Money | None = Field(default=None, description="the provider's registry amount")
     note: str | None = Field(default=None, max_length=500, description="what happened, in words")
     trail: tuple[TrailEntry, ...] = ()
+    customer_email: EmailStr | None = Field(
+        default=None, description="whom to tell, if the customer gave an e-mail when paying"
+    )
+    language: Language | None = Field(default=None, description="the language they paid in")
     detected_at: AwareDatetime
 
 
@@ -66,3 +71,11 @@ class MismatchCleared(EventData):
     kind: MismatchKind
     cleared_by: str = Field(max_length=64, description="the event type that settled it")
     cleared_at: AwareDatetime
+    provider_transaction_id: str | None = Field(
+        default=None, max_length=64, description="the provider's reference, when activated"
+    )
+    bank_refund_reference: str | None = Field(
+        default=None, max_length=64, description="the bank's refund reference, when refunded"
+    )
+    refunded: Money | None = Field(default=None, description="what went back to the card")
+    refunded_at: AwareDatetime | None = None

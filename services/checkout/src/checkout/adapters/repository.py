@@ -11,7 +11,7 @@ from typing import Any
 from checkout.domain.payment import Payment, Transition
 from checkout.domain.states import PaymentState
 from checkout.metrics import observe_move
-from contracts.events import DeclineReason
+from contracts.events import DeclineReason, Language
 from contracts.money import Money
 from servicekit.mongo import Document
 from servicekit.store import AggregateStore
@@ -64,6 +64,15 @@ class PaymentRepository:
     async def release_receipt(self, payment_id: str, claimed_at: datetime) -> None:
         await self._store.release(payment_id, "receipt", claimed_at)
 
+    async def claim_refund_mail(self, payment_id: str) -> datetime | None:
+        """As a receipt: one replica sends the refund's e-mail."""
+        return await self._store.claim(
+            payment_id, {"refund_mail_due": True}, "refund_mail", RECEIPT_LEASE
+        )
+
+    async def release_refund_mail(self, payment_id: str, claimed_at: datetime) -> None:
+        await self._store.release(payment_id, "refund_mail", claimed_at)
+
     async def find_states(
         self, query: Document, limit: int = 500
     ) -> list[tuple[str, PaymentState]]:
@@ -94,7 +103,15 @@ def to_document(payment: Payment) -> Document:
         "failure": payment.failure,
         "refund_reference": payment.refund_reference,
         "receipt_due": payment.receipt_due,
+        "language": payment.language,
+        "refund_mail_due": payment.refund_mail_due,
+        "late_refund_at": payment.late_refund_at,
     }
+
+
+def _language(stored: Any) -> Language:
+    """Payments stored before the language was kept were made in the portal's default, az."""
+    return stored if stored in ("az", "en", "ru") else "az"
 
 
 def from_document(document: Document) -> Payment:
@@ -121,5 +138,8 @@ def from_document(document: Document) -> Payment:
         failure=document.get("failure"),
         refund_reference=document.get("refund_reference"),
         receipt_due=bool(document.get("receipt_due")),
+        language=_language(document.get("language")),
+        refund_mail_due=bool(document.get("refund_mail_due")),
+        late_refund_at=document.get("late_refund_at"),
     )
     return replace(payment, pending_events=())

@@ -12,6 +12,7 @@ from contracts.events import (
     CardDeclined,
     DeclineReason,
     EventData,
+    Language,
     PaymentCompleted,
     PaymentExpired,
     PaymentInitiated,
@@ -51,6 +52,9 @@ class Payment:
     failure: str | None = None
     refund_reference: str | None = None
     receipt_due: bool = False
+    language: Language = "az"  # the customer's: their e-mails are written in it
+    refund_mail_due: bool = False
+    late_refund_at: datetime | None = None  # a debit after expiry, sent back to the card then
     pending_events: tuple[EventData, ...] = field(default=(), compare=False)
 
     def _move(
@@ -76,6 +80,21 @@ class Payment:
 
     def receipt_sent(self) -> Payment:
         return replace(self, receipt_due=False)
+
+    def refund_mail_sent(self) -> Payment:
+        return replace(self, refund_mail_due=False)
+
+    def late_debit_refunded(self, refund_reference: str, at: datetime) -> Payment:
+        """The card was debited after the page expired and the bank refunded it at once: the
+        payment stays expired, and the customer is told of the refund like any other."""
+        if self.refund_reference is not None:
+            return self  # told already
+        return replace(
+            self,
+            refund_reference=refund_reference,
+            late_refund_at=at,
+            refund_mail_due=self.email is not None,
+        )
 
     def attach_card_page(self, url: str, expires_at: datetime) -> Payment:
         return replace(self, payment_page_url=url, expires_at=expires_at)
@@ -139,7 +158,13 @@ class Payment:
         )
 
     def refund(self, refund_reference: str, at: datetime) -> Payment:
-        moved = self._move(PaymentState.REFUNDED, at, "refunded", refund_reference=refund_reference)
+        moved = self._move(
+            PaymentState.REFUNDED,
+            at,
+            "refunded",
+            refund_reference=refund_reference,
+            refund_mail_due=self.email is not None,  # every refund is told, whatever its reason
+        )
         return moved._with(
             PaymentRefunded(
                 payment_id=self.id,
@@ -159,6 +184,7 @@ def initiate(
     email: str | None,
     now: datetime,
     expires_at: datetime,
+    language: Language = "az",
 ) -> Payment:
     """A new payment waiting for the card page, with its first event."""
     total = amount + fee
@@ -172,6 +198,7 @@ def initiate(
         email=email,
         created_at=now,
         expires_at=expires_at,
+        language=language,
         history=(Transition(PaymentState.INITIATED, now, "created"),),
     )
     return payment._with(
@@ -183,6 +210,7 @@ def initiate(
             fee=fee,
             total=total,
             customer_email=email,
+            language=language,
             initiated_at=now,
             expires_at=expires_at,
         )

@@ -74,8 +74,11 @@ async def _apply_once(checkout: Checkout, callback: BankCallback) -> Applied | L
     except TransitionRefusedError as refused:
         if refused.current is PaymentState.EXPIRED and refused.wanted is PaymentState.DEBITED:
             # The customer paid after we gave up on the page: the money goes back at once.
-            await checkout.bank.refund(payment.id, callback.amount_qepik)
+            reference = await checkout.bank.refund(payment.id, callback.amount_qepik)
             log.warning("debit after expiry for %s: refunded at the bank", payment.id)
+            told = payment.late_debit_refunded(reference, checkout.clock())
+            if told != payment and not await checkout.payments.save(payment, told):
+                return LOST  # read again: the refund at the bank is idempotent by payment id
             return Applied.LATE_DEBIT_REFUNDED
         return Applied.ALREADY_KNOWN  # a repeat, or news older than what the payment knows
     return Applied.APPLIED if await checkout.payments.save(payment, changed) else LOST

@@ -27,6 +27,9 @@ from contracts.ids import new_id
 from contracts.money import Money
 
 IN_PROGRESS_SECONDS = 10
+# The bank's card page speaks Azerbaijani and English (docs/protocols.md §1) and refuses any other
+# language: a customer paying in Russian gets the bank's page in Azerbaijani, our letters in Russian.
+BANK_PAGE_LANGUAGE: dict[str, str] = {"az": "az", "en": "en", "ru": "az"}
 # The key's record keeps the answer's HTTP status (its stored format): 201 for the payment, the
 # catalog's own status for its refusal.
 CREATED = 201
@@ -82,6 +85,7 @@ async def _start(
         request.email,
         now,
         now + timedelta(seconds=checkout.settings.bank_session_seconds),
+        request.language,
     )
     settings = checkout.settings
     try:
@@ -91,7 +95,7 @@ async def _start(
             f"{payment.service_id} {payment.account}",
             f"{settings.public_url}/pay/result?payment={payment.id}",
             settings.callback_url,
-            request.language,
+            BANK_PAGE_LANGUAGE[request.language],
         )
     except BankUnavailableError:
         await checkout.keys.release(key)  # nothing stored: the customer may simply try again

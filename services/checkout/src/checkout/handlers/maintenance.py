@@ -1,4 +1,4 @@
-"""The periodic sweep: expire overdue card pages, retry refunds, resend receipts that failed."""
+"""The periodic sweep: expire overdue card pages, retry refunds, send receipts and refund e-mails."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ from checkout.handlers.activation import refund_at_bank
 from checkout.handlers.bank_outcomes import settle_overdue
 from checkout.handlers.context import Checkout
 from checkout.handlers.receipts import send_receipt
+from checkout.handlers.refund_mail import send_refund_mail
 
 log = logging.getLogger(__name__)
 
@@ -24,6 +25,7 @@ async def sweep_once(checkout: Checkout) -> None:
                 {"state": PaymentState.INITIATED.value, "expires_at": {"$lte": cutoff}},
                 {"state": PaymentState.REFUND_PENDING.value},
                 {"receipt_due": True},
+                {"refund_mail_due": True},
             ]
         }
     )
@@ -32,6 +34,8 @@ async def sweep_once(checkout: Checkout) -> None:
             await settle_overdue(checkout, payment_id)
         elif state == PaymentState.REFUND_PENDING:
             await refund_at_bank(checkout, payment_id)
+        elif state in (PaymentState.REFUNDED, PaymentState.EXPIRED):  # a late debit's refund
+            await send_refund_mail(checkout, payment_id)
         else:
             await send_receipt(checkout, payment_id)
 

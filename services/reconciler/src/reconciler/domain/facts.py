@@ -11,6 +11,7 @@ from contracts.envelope import Envelope
 from contracts.events import (
     ActivationFailed,
     CardDebited,
+    Language,
     MismatchKind,
     PaymentInitiated,
     PaymentRefunded,
@@ -55,6 +56,9 @@ class PaymentFacts(BaseModel):
     payment_id: str
     service_id: str | None = None
     account: str | None = None
+    # Whom to tell about a mismatch, and in which language (from `payment-initiated`).
+    customer_email: str | None = None
+    language: Language | None = None
     expected_total: Money | None = None  # what we asked the card for (`payment-initiated.total`)
     debited: Money | None = None  # the provider's share of the debit (`card-debited.amount`)
     card_total: Money | None = None  # what the card was charged
@@ -64,6 +68,7 @@ class PaymentFacts(BaseModel):
     refund_requested_at: datetime | None = None
     refunded: Money | None = None
     refunded_at: datetime | None = None
+    refund_reference: str | None = None  # the bank's, told to the customer when a case ends
     last_event_at: datetime | None = None
     trail: tuple[TrailEntry, ...] = ()
     alerts: dict[MismatchKind, Alert] = {}
@@ -92,6 +97,8 @@ def apply(facts: PaymentFacts, envelope: Envelope, event: EventData) -> PaymentF
                 "service_id": event.service_id,
                 "account": event.account,
                 "expected_total": event.total,
+                "customer_email": event.customer_email,
+                "language": event.language,
             }
         case CardDebited():
             update |= {
@@ -114,7 +121,11 @@ def apply(facts: PaymentFacts, envelope: Envelope, event: EventData) -> PaymentF
         case RefundRequested():
             update["refund_requested_at"] = event.requested_at
         case PaymentRefunded():
-            update |= {"refunded": event.total, "refunded_at": event.refunded_at}
+            update |= {
+                "refunded": event.total,
+                "refunded_at": event.refunded_at,
+                "refund_reference": event.bank_refund_reference,
+            }
         case ActivationFailed():
             update["activation_failed_at"] = event.failed_at
     return facts.model_copy(update=update)

@@ -7,7 +7,7 @@ from typing import Any
 
 from servicekit.mongo import Document
 from support_desk.domain.attachments import Attachment
-from support_desk.domain.model import Action, Customer, Letter, Origin, TrailEntry
+from support_desk.domain.model import Action, CaseContact, Customer, Letter, Origin, TrailEntry
 from support_desk.domain.states import TicketState
 from support_desk.domain.ticket import Ticket
 
@@ -27,6 +27,7 @@ def to_document(ticket: Ticket) -> Document:
         "opened_at": ticket.opened_at,
         "due_at": ticket.due_at,
         "customer": None if customer is None else asdict(customer),
+        "contact": None if ticket.contact is None else asdict(ticket.contact),
         "payment_id": ticket.payment_id,
         "imeis": list(ticket.imeis),
         "mismatch_kind": ticket.mismatch_kind,
@@ -51,6 +52,7 @@ def to_document(ticket: Ticket) -> Document:
 def from_document(document: Document) -> Ticket:
     customer: Any = document.get("customer")
     attachment: Any = document.get("attachment")
+    contact: Any = document.get("contact")
     ticket = Ticket(
         id=document["_id"],
         origin=Origin(document["origin"]),
@@ -61,6 +63,7 @@ def from_document(document: Document) -> Ticket:
         opened_at=document["opened_at"],
         due_at=document["due_at"],
         customer=Customer(**customer) if customer else None,
+        contact=CaseContact(**contact) if contact else None,
         payment_id=document.get("payment_id"),
         imeis=tuple(document.get("imeis", [])),
         mismatch_kind=document.get("mismatch_kind"),

@@ -8,9 +8,11 @@ from contextlib import asynccontextmanager
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 
+from contracts.events import MismatchKind
 from servicekit.mongo import Document
 from servicekit.store import AggregateStore
 from support_desk.adapters.documents import LETTERS_PENDING, from_document, to_document
+from support_desk.domain.cases import case_id_for
 from support_desk.domain.states import TicketState
 from support_desk.domain.ticket import Ticket
 
@@ -82,6 +84,14 @@ class TicketRepository:
             .limit(query.limit)
         )
         return [from_document(document) async for document in cursor]
+
+    async def cases_of(self, payment_id: str) -> list[Ticket]:
+        """The automatic cases of a payment: their ids follow from it (one per kind), so this is
+        one `_id` lookup, and no other ticket can be among them."""
+        ids = [case_id_for(payment_id, kind.value) for kind in MismatchKind]
+        cursor = self._store.collection.find({"_id": {"$in": ids}}, _HIDDEN)
+        found = [from_document(document) async for document in cursor]
+        return sorted(found, key=lambda ticket: ticket.opened_at)
 
     async def ids_with_letters_due(self, limit: int = 200) -> list[str]:
         cursor = self._store.collection.find({LETTERS_PENDING: True}, {"_id": 1}).limit(limit)

@@ -6,10 +6,11 @@ import hashlib
 from dataclasses import replace
 from datetime import UTC, datetime
 
-from contracts.events import CaseOpened, MismatchCleared, MismatchDetected
+from contracts.events import CaseOpened, MismatchDetected
 from contracts.ids import make_id
+from support_desk.domain.case_letters import lookup_link, opening_letter
 from support_desk.domain.mismatch_words import KIND_WORDS
-from support_desk.domain.model import SYSTEM, Action, Origin, TrailEntry
+from support_desk.domain.model import SYSTEM, Action, CaseContact, Origin, TrailEntry
 from support_desk.domain.sla import Category, due_at
 from support_desk.domain.ticket import Ticket
 
@@ -28,9 +29,25 @@ def case_id_for(payment_id: str, kind: str) -> str:
     return make_id("tkt", datetime.fromtimestamp(millis / 1000, UTC), digest)
 
 
-def open_case_for_mismatch(detected: MismatchDetected, category: Category, at: datetime) -> Ticket:
-    """A case nobody wrote: the reconciler's facts and the payment's story, for a specialist."""
+def open_case_for_mismatch(
+    detected: MismatchDetected, category: Category, at: datetime, public_url: str
+) -> Ticket:
+    """A case nobody wrote: the reconciler's facts and the payment's story, for a specialist; and,
+    when the customer gave an e-mail, the letter telling them, owed by the very write that opens
+    the case (so copies of the detection, which open nothing, send nothing)."""
     ticket_id = case_id_for(detected.payment_id, detected.kind.value)
+    case = _new_case(ticket_id, detected, category, at)
+    if case.contact is None:
+        return case
+    letter = opening_letter(
+        ticket_id, case.contact, detected, case.due_at, lookup_link(public_url, ticket_id)
+    )
+    return case.tell(letter, at, f"customer told in {case.contact.language}: case opened")
+
+
+def _new_case(
+    ticket_id: str, detected: MismatchDetected, category: Category, at: datetime
+) -> Ticket:
     facts = mismatch_facts(detected)
     story = tuple(
         TrailEntry(entry.time, Action.EVENT, SYSTEM, entry.type, entry.event_id)
@@ -45,6 +62,9 @@ def open_case_for_mismatch(detected: MismatchDetected, category: Category, at: d
         message=describe(detected),
         opened_at=at,
         due_at=due_at(at, category.hours),
+        contact=CaseContact(detected.customer_email, detected.language or "az")
+        if detected.customer_email
+        else None,
         payment_id=detected.payment_id,
         mismatch_kind=detected.kind.value,
         facts=facts,
@@ -116,16 +136,3 @@ def detected_again(
         TrailEntry(at, Action.DETECTED_AGAIN, SYSTEM, detected.kind.value, event_id),
     )
     return replace(ticket, trail=(*ticket.trail, *entries))
-
-
-def clear_case(ticket: Ticket, cleared: MismatchCleared, at: datetime) -> Ticket:
-    """The money and the service agree again: the case closes itself, saying what settled it."""
-    note = (
-        f"Cleared automatically by {cleared.cleared_by} at {cleared.cleared_at.isoformat()}: "
-        f"the {cleared.kind.value} mismatch no longer holds."
-    )
-    if ticket.state.is_terminal():
-        if any(e.action is Action.RESOLVED and e.by == SYSTEM for e in ticket.trail):
-            return ticket  # an earlier copy of the clearing closed it
-        return ticket.note(SYSTEM, f"{note} (the case was already {ticket.state.value})", at)
-    return ticket.resolve(SYSTEM, note, at)

@@ -42,6 +42,14 @@ class Customer:
 
 
 @dataclass(frozen=True)
+class CaseContact:
+    """Whom an automatic case tells, and in which language: from the payment, not from a form."""
+
+    email: str
+    language: str  # az, en or ru
+
+
+@dataclass(frozen=True)
 class TrailEntry:
     """One step of the ticket's story: when, what, who, and the words or reference it carried."""
 

@@ -9,7 +9,16 @@ from typing import Any
 from contracts.events import CaseResolved, EventData
 from support_desk.domain import letters
 from support_desk.domain.attachments import Attachment
-from support_desk.domain.model import CUSTOMER, Action, Customer, Letter, Origin, TrailEntry
+from support_desk.domain.model import (
+    CUSTOMER,
+    SYSTEM,
+    Action,
+    CaseContact,
+    Customer,
+    Letter,
+    Origin,
+    TrailEntry,
+)
 from support_desk.domain.sla import is_overdue, resume_clock
 from support_desk.domain.states import TicketState, TransitionRefusedError
 
@@ -29,6 +38,7 @@ class Ticket:
     opened_at: datetime
     due_at: datetime
     customer: Customer | None = None
+    contact: CaseContact | None = None  # an automatic case's customer: told, never answered
     payment_id: str | None = None
     imeis: tuple[str, ...] = ()
     mismatch_kind: str | None = None
@@ -132,6 +142,13 @@ class Ticket:
             resolved_at=at,
         )
         return replace(self, pending_events=(*self.pending_events, event))
+
+    def tell(self, letter: Letter, at: datetime, what: str) -> Ticket:
+        """Owes `letter` (an automatic case's own words to its contact), once: its id decides."""
+        if any(entry.ref == letter.id for entry in self.trail):
+            return self
+        entry = TrailEntry(at, Action.NOTE, SYSTEM, what, letter.id)
+        return replace(self, trail=(*self.trail, entry), letters_due=self._owing(letter))
 
     def letter_sent(self, letter_id: str) -> Ticket:
         return replace(self, letters_due=tuple(x for x in self.letters_due if x.id != letter_id))

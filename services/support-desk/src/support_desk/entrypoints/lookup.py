@@ -47,9 +47,16 @@ async def read(
         return staff_view(ticket, desk.clock())
     ticket = await _ticket(desk, ticket_id)
     wanted = email.strip().lower()
-    if ticket is None or ticket.customer is None or ticket.customer.email.lower() != wanted:
+    if ticket is None or _written_to(ticket) != wanted:
         raise ticket_not_found()
     return customer_view(ticket, desk.sla)
+
+
+def _written_to(ticket: Ticket) -> str | None:
+    """The e-mail a ticket writes to: its writer's, or the payment's customer for a case."""
+    if ticket.customer is not None:
+        return ticket.customer.email.lower()
+    return ticket.contact.email.lower() if ticket.contact is not None else None
 
 
 @router.get("/{ticket_id}/attachment")

@@ -11,6 +11,7 @@ from support_desk.domain.model import Action
 from support_desk.domain.sla import SlaTable, time_left
 from support_desk.domain.states import TicketState
 from support_desk.domain.ticket import Ticket
+from support_desk.entrypoints.case_views import case_progress
 
 
 def _time(moment: datetime) -> str:
@@ -19,17 +20,29 @@ def _time(moment: datetime) -> str:
 
 
 STATE_TEXT = {
-    TicketState.NEW: ("Qəbul edilib", "Received"),
-    TicketState.ASSIGNED: ("Mütəxəssis baxır", "A specialist is working on it"),
-    TicketState.WAITING_FOR_CUSTOMER: ("Cavabınızı gözləyirik", "Waiting for your answer"),
-    TicketState.RESOLVED: ("Həll olunub", "Resolved"),
-    TicketState.REDIRECTED: ("Aidiyyəti quruma yönləndirilib", "Redirected to the institution"),
+    TicketState.NEW: ("Qəbul edilib", "Received", "Принято"),
+    TicketState.ASSIGNED: (
+        "Mütəxəssis baxır",
+        "A specialist is working on it",
+        "Специалист работает",
+    ),
+    TicketState.WAITING_FOR_CUSTOMER: (
+        "Cavabınızı gözləyirik",
+        "Waiting for your answer",
+        "Ждём вашего ответа",
+    ),
+    TicketState.RESOLVED: ("Həll olunub", "Resolved", "Решено"),
+    TicketState.REDIRECTED: (
+        "Aidiyyəti quruma yönləndirilib",
+        "Redirected to the institution",
+        "Перенаправлено в ведомство",
+    ),
 }
 
 
 def _state(ticket: Ticket) -> dict[str, Any]:
-    az, en = STATE_TEXT[ticket.state]
-    return {"state": ticket.state.value, "state_text": {"az": az, "en": en}}
+    az, en, ru = STATE_TEXT[ticket.state]
+    return {"state": ticket.state.value, "state_text": {"az": az, "en": en, "ru": ru}}
 
 
 def created_view(ticket: Ticket) -> dict[str, Any]:
@@ -67,6 +80,7 @@ def customer_view(ticket: Ticket, sla: SlaTable) -> dict[str, Any]:
         ],
         "institution": ticket.institution,
         "resolution": ticket.resolution,
+        **({"case": case_progress(ticket, with_references=True)} if ticket.mismatch_kind else {}),
     }
 
 
@@ -117,4 +131,16 @@ def staff_view(ticket: Ticket, now: datetime) -> dict[str, Any]:
             }
             for entry in ticket.trail
         ],
+    }
+
+
+def public_case_view(ticket: Ticket) -> dict[str, Any]:
+    """For whoever holds the payment's number (its status page): no name, e-mail or reference."""
+    return {
+        "ticket_id": ticket.id,
+        **_state(ticket),
+        "final": ticket.state.is_terminal(),
+        "opened_at": _time(ticket.opened_at),
+        "due_at": _time(ticket.due_at),
+        **case_progress(ticket, with_references=False),
     }

@@ -75,4 +75,5 @@ def payment_view(payment: Payment) -> dict[str, Any]:
         view["decline_reason"] = payment.decline_reason.value
     if payment.state is PaymentState.COMPLETED:
         view["receipt_url"] = f"/api/payments/{payment.id}/receipt"
+        view["receipt_pdf_url"] = f"/api/payments/{payment.id}/receipt.pdf"
     return view

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
-from dataclasses import replace
+from dataclasses import asdict, replace
 from datetime import datetime, timedelta
 from typing import Any
 
 from checkout.domain.payment import Payment, Transition
+from checkout.domain.service_label import ServiceLabel
 from checkout.domain.states import PaymentState
 from contracts.events import DeclineReason
 from contracts.money import Money
@@ -89,6 +90,7 @@ def to_document(payment: Payment) -> Document:
         "failure": payment.failure,
         "refund_reference": payment.refund_reference,
         "receipt_due": payment.receipt_due,
+        "service_label": asdict(payment.service_label) if payment.service_label else None,
     }
 
 
@@ -116,5 +118,10 @@ def from_document(document: Document) -> Payment:
         failure=document.get("failure"),
         refund_reference=document.get("refund_reference"),
         receipt_due=bool(document.get("receipt_due")),
+        service_label=_label(document.get("service_label")),
     )
     return replace(payment, pending_events=())
+
+
+def _label(stored: Document | None) -> ServiceLabel | None:
+    return ServiceLabel(**stored) if stored else None  # payments made before names were kept

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime
 from typing import Any
 
+from checkout.domain.service_label import ServiceLabel
 from checkout.domain.states import PaymentState, TransitionRefusedError
 from contracts.events import (
     CardDebited,
@@ -51,6 +52,7 @@ class Payment:
     failure: str | None = None
     refund_reference: str | None = None
     receipt_due: bool = False
+    service_label: ServiceLabel | None = None  # None: the catalog could not name it at creation
     pending_events: tuple[EventData, ...] = field(default=(), compare=False)
 
     def _move(
@@ -159,6 +161,7 @@ def initiate(
     email: str | None,
     now: datetime,
     expires_at: datetime,
+    service_label: ServiceLabel | None = None,
 ) -> Payment:
     """A new payment waiting for the card page, with its first event."""
     total = amount + fee
@@ -173,6 +176,7 @@ def initiate(
         created_at=now,
         expires_at=expires_at,
         history=(Transition(PaymentState.INITIATED, now, "created"),),
+        service_label=service_label,
     )
     return payment._with(
         PaymentInitiated(

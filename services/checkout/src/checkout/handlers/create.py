@@ -22,6 +22,7 @@ from checkout.handlers.errors import (
     RequestInProgressError,
     ServiceRejectedError,
 )
+from checkout.receipts import bank_page_description
 from checkout.views import CreatePaymentRequest, payment_created_view
 from contracts.ids import new_id
 from contracts.money import Money
@@ -72,6 +73,7 @@ async def _start(
     except CatalogUnavailableError:
         await checkout.keys.release(key)
         raise PaymentCannotStartError() from None
+    label = await checkout.catalog.label(quote.service_id)
     now = checkout.clock()
     payment = initiate(
         payment_id,
@@ -82,13 +84,14 @@ async def _start(
         request.email,
         now,
         now + timedelta(seconds=checkout.settings.bank_session_seconds),
+        label,
     )
     settings = checkout.settings
     try:
         session = await checkout.bank.open_session(
             payment.id,
             payment.total.qepik,
-            f"{payment.service_id} {payment.account}",
+            bank_page_description(payment, request.language),
             f"{settings.public_url}/pay/result?payment={payment.id}",
             settings.callback_url,
             request.language,

@@ -143,7 +143,7 @@ export const az = {
   favouriteSaved: "Seçilmişlərdədir",
   removeFavourite: "{account} seçilmişlərdən çıxar",
   tryAnotherCard: "Başqa kartla ödə",
-  declineFaq: "Ətraflı: «Bank kartımla ödəniş edə bilmirəm» (TVS)",
+  declineFaq: "Ətraflı: «Bank kartımla ödəniş edə bilmirəm» (Suallar)",
   receiptPdf: "Qəbzi PDF kimi yüklə",
 } as const;
 

@@ -24,6 +24,8 @@ ls /usr/lib/postgresql/*/bin/postgres >/dev/null 2>&1 || apt_packages+=(postgres
 command -v patch >/dev/null 2>&1 || apt_packages+=(patch)  # applies deploy/ferretdb/patches
 [ -x /usr/bin/chromium ] || apt_packages+=(chromium)  # the browser tests drive Debian's Chromium
 command -v promtool >/dev/null 2>&1 || apt_packages+=(prometheus)  # promtool checks deploy/observability
+# The receipt PDF's font: DejaVu Sans has ə ş ç ğ ı ö ü and Cyrillic.
+[ -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || apt_packages+=(fonts-dejavu-core)
 if [ ${#apt_packages[@]} -gt 0 ]; then
   say "installing Debian packages: ${apt_packages[*]}"
   SUDO=""; [ "$(id -u)" = 0 ] || SUDO=sudo

@@ -10,7 +10,7 @@ import pytest
 from devstack.ports import free_port
 from sandboxes.mail.mailbox import Mailbox
 from sandboxes.mail.smtp import smtp_server
-from servicekit.mail import Mail, Mailer
+from servicekit.mail import Attachment, Mail, Mailer
 
 
 @pytest.fixture
@@ -41,6 +41,29 @@ async def test_a_letter_arrives_with_its_text_html_and_stable_id(
     assert first.html is not None and "<p>Salam, Aysel</p>" in first.html
     assert first.headers["Message-ID"].endswith("@support.portal.local>")
     assert "l-1" in first.headers["Message-ID"] and "l-1" in again.headers["Message-ID"]
+
+
+async def test_a_letter_carries_its_attachment_byte_for_byte(
+    mailbox: tuple[Mailbox, int],
+) -> None:
+    box, port = mailbox
+    pdf = b"%PDF-1.7\n\x00\xff binary receipt"
+    letter = Mail(
+        "aysel@example.az",
+        "Qəbz / Receipt",
+        "Qəbz əlavədədir.",
+        "<p>Qəbz əlavədədir.</p>",
+        attachments=(Attachment("qebz-pay_1.pdf", "application/pdf", pdf),),
+    )
+    await Mailer("127.0.0.1", port, "noreply@portal.local").send(letter)
+
+    (received,) = box.find("aysel@example.az")
+    assert received.text.strip() == "Qəbz əlavədədir."
+    assert received.html is not None and "<p>Qəbz əlavədədir.</p>" in received.html
+    (attached,) = received.attachments
+    assert (attached.filename, attached.content_type) == ("qebz-pay_1.pdf", "application/pdf")
+    assert attached.data == pdf
+    assert received.full()["attachments"][0]["size"] == len(pdf)
 
 
 async def test_a_plain_mail_has_no_html_part(mailbox: tuple[Mailbox, int]) -> None:

@@ -44,8 +44,12 @@ export interface PaymentView {
   next_step: Localized;
   payment_page_url?: string;
   decline_reason?: string;
+  /** After a decline: each FAQ point that fits the bank's reason, and the FAQ's answer. */
+  advice?: (Localized & { point: string })[];
+  faq_url?: string;
   receipt_url?: string;
   refund_reference?: string;
+  receipt_pdf_url?: string;
 }
 
 export function createPayment(body: NewPayment, idempotencyKey: string): Promise<CreatedPayment> {

@@ -153,6 +153,9 @@ export const az = {
   saveFavourite: "Seçilmişlərə əlavə et",
   favouriteSaved: "Seçilmişlərdədir",
   removeFavourite: "{account} seçilmişlərdən çıxar",
+  tryAnotherCard: "Başqa kartla ödə",
+  declineFaq: "Ətraflı: «Bank kartımla ödəniş edə bilmirəm» (Suallar)",
+  receiptPdf: "Qəbzi PDF kimi yüklə",
 } as const;
 
 export type MessageKey = keyof typeof az;

@@ -152,4 +152,7 @@ export const en: Messages = {
   saveFavourite: "Add to favourites",
   favouriteSaved: "In favourites",
   removeFavourite: "Remove {account} from favourites",
+  tryAnotherCard: "Try another card",
+  declineFaq: 'More: "I cannot pay with my bank card" (FAQ)',
+  receiptPdf: "Download the receipt (PDF)",
 };

@@ -151,4 +151,7 @@ export const ru: Messages = {
   saveFavourite: "Добавить в избранное",
   favouriteSaved: "В избранном",
   removeFavourite: "Убрать {account} из избранного",
+  tryAnotherCard: "Оплатить другой картой",
+  declineFaq: "Подробнее: «Не получается оплатить банковской картой» (вопросы)",
+  receiptPdf: "Скачать квитанцию (PDF)",
 };

@@ -13,6 +13,7 @@ import { accountField } from "./accountField";
 import { lookupPanel } from "./lookup";
 import { showProblem, validate, type PayFields } from "./payChecks";
 import { paySummary } from "./paySummary";
+import { recallEmail, rememberEmail } from "./retryEmail";
 
 export interface Draft {
   account: string;
@@ -26,11 +27,14 @@ const attempt = new PaymentAttempt();
 const IN_PROGRESS_RETRIES = 5;
 const RETRYABLE_STATUSES = [409, 429, 503];
 
-/** What the customer typed for this service, kept across a language switch or a "Pay again". */
+/** What the customer typed for this service, kept across a language switch, a "Pay again" or a
+ * "Try another card" (`retry` names the declined payment whose e-mail this tab remembers). */
 export function draftFor(serviceId: string, query: URLSearchParams): Draft {
   const draft = drafts.get(serviceId) ?? { account: "", amount: "", email: "", lookup: null };
   draft.account = query.get("account") ?? draft.account;
   draft.amount = query.get("amount") ?? draft.amount;
+  const retried = query.get("retry");
+  draft.email = (retried && recallEmail(retried)) || draft.email;
   drafts.set(serviceId, draft);
   return draft;
 }
@@ -112,6 +116,7 @@ export function payForm(detail: ServiceDetail, draft: Draft, signal: AbortSignal
     try {
       const created = await send(paymentRequest(detail.id, fields), signal);
       attempt.settle();
+      rememberEmail(created.payment_id, fields.email.input.value.trim());
       window.location.assign(created.payment_page_url);
       return;
     } catch (error) {

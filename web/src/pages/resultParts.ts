@@ -3,10 +3,11 @@ import type { ServiceDetail } from "../api/catalog";
 import type { PaymentState, PaymentView } from "../api/payments";
 import { formatAccount } from "../domain/account";
 import { bakuDateTime } from "../domain/dates";
-import { RU_NEXT_BY_DECLINE, RU_NEXT_BY_STATE, RU_STEPS } from "../domain/russian";
-import { language, pick, t, type Localized } from "../i18n";
+import { RU_STEPS } from "../domain/russian";
+import { language, pick, t } from "../i18n";
 import type { MessageKey } from "../i18n/az";
-import { h, inLanguage } from "../ui/dom";
+import { h } from "../ui/dom";
+import { localized, nextStep } from "./resultNext";
 
 const LABELS: Record<PaymentState, MessageKey> = {
   initiated: "stateInitiated",
@@ -33,11 +34,6 @@ export function stateLabel(state: PaymentState): string {
   return t(LABELS[state]);
 }
 
-function localized(text: Localized, ru: string | undefined): Node {
-  const words = pick(ru ? { ...text, ru } : text);
-  return inLanguage(words.text, words.lang, language());
-}
-
 function progress(state: PaymentState): HTMLElement {
   const [reached, stopped] = REACHED[state];
   const steps: MessageKey[] = ["stepCreated", "stepDebited", "stepCompleted"];
@@ -57,19 +53,6 @@ function progress(state: PaymentState): HTMLElement {
   );
 }
 
-function nextStep(view: PaymentView): Node {
-  const ru =
-    view.state === "declined"
-      ? RU_NEXT_BY_DECLINE[view.decline_reason ?? "other"]
-      : RU_NEXT_BY_STATE[view.state];
-  return h(
-    "div",
-    { class: `next next-${view.state}` },
-    h("h2", {}, t("whatNext")),
-    h("p", { id: "next-step" }, localized(view.next_step, ru)),
-  );
-}
-
 function actions(view: PaymentView): HTMLElement | null {
   if (view.receipt_url) {
     return h(
@@ -80,11 +63,17 @@ function actions(view: PaymentView): HTMLElement | null {
         { class: "button primary", href: view.receipt_url, target: "_blank", rel: "noopener" },
         t("receipt"),
       ),
-      h(
-        "a",
-        { class: "button secondary", href: view.receipt_url, download: `${view.payment_id}.html` },
-        t("receiptDownload"),
-      ),
+      view.receipt_pdf_url
+        ? h(
+            "a",
+            {
+              class: "button secondary",
+              href: view.receipt_pdf_url,
+              download: `qebz-${view.payment_id}.pdf`,
+            },
+            t("receiptPdf"),
+          )
+        : null,
     );
   }
   if (view.state === "initiated" && view.payment_page_url) {
@@ -95,18 +84,17 @@ function actions(view: PaymentView): HTMLElement | null {
     );
   }
   if (view.state === "declined" || view.state === "expired") {
+    // The form comes back with the account, the amount and (from this tab) the e-mail.
     const again = new URLSearchParams({
       account: view.account,
       amount: view.amount.text.split(" ")[0] ?? "",
+      retry: view.payment_id,
     });
+    const label = view.state === "declined" ? t("tryAnotherCard") : t("tryAgain");
     return h(
       "p",
       { class: "actions" },
-      h(
-        "a",
-        { class: "button primary", href: `/services/${view.service_id}?${again}` },
-        t("tryAgain"),
-      ),
+      h("a", { class: "button primary", href: `/services/${view.service_id}?${again}` }, label),
     );
   }
   return null;

@@ -14,6 +14,15 @@ from email.utils import make_msgid
 
 
 @dataclass(frozen=True)
+class Attachment:
+    """A file the letter carries, e.g. a receipt's PDF."""
+
+    filename: str
+    content_type: str  # "application/pdf"
+    data: bytes
+
+
+@dataclass(frozen=True)
 class Mail:
     to: str
     subject: str
@@ -21,6 +30,7 @@ class Mail:
     html: str | None = None
     # A stable id (a letter's own) makes a mail sent again after a crash recognisably the same one.
     message_id: str | None = None
+    attachments: tuple[Attachment, ...] = ()
 
 
 class Mailer:
@@ -43,6 +53,11 @@ class Mailer:
         message.set_content(mail.text)
         if mail.html is not None:
             message.add_alternative(mail.html, subtype="html")
+        for attachment in mail.attachments:
+            maintype, _, subtype = attachment.content_type.partition("/")
+            message.add_attachment(
+                attachment.data, maintype=maintype, subtype=subtype, filename=attachment.filename
+            )
         return message
 
     def _deliver(self, message: EmailMessage) -> None:

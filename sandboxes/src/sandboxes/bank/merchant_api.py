@@ -68,7 +68,7 @@ class OpenSessionBody(BaseModel):
     description: str = Field(max_length=300)
     return_url: HttpUrlText
     callback_url: HttpUrlText
-    language: Literal["az", "en"] = "az"
+    language: Literal["az", "en"] = "az"  # the card page speaks these two (docs/protocols.md §1)
 
 
 class RefundBody(BaseModel):

@@ -2,12 +2,28 @@
 
 from __future__ import annotations
 
+import base64
 import itertools
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from email import message_from_bytes, policy
 from email.message import EmailMessage
 from typing import Any
+
+
+@dataclass(frozen=True)
+class StoredAttachment:
+    filename: str
+    content_type: str
+    data: bytes
+
+    def view(self) -> dict[str, Any]:
+        return {
+            "filename": self.filename,
+            "content_type": self.content_type,
+            "size": len(self.data),
+            "base64": base64.b64encode(self.data).decode(),
+        }
 
 
 @dataclass(frozen=True)
@@ -20,6 +36,7 @@ class StoredMessage:
     html: str | None
     received_at: datetime
     headers: dict[str, str]
+    attachments: tuple[StoredAttachment, ...] = ()
 
     def summary(self) -> dict[str, Any]:
         return {
@@ -31,7 +48,13 @@ class StoredMessage:
         }
 
     def full(self) -> dict[str, Any]:
-        return {**self.summary(), "text": self.text, "html": self.html, "headers": self.headers}
+        return {
+            **self.summary(),
+            "text": self.text,
+            "html": self.html,
+            "headers": self.headers,
+            "attachments": [attachment.view() for attachment in self.attachments],
+        }
 
 
 @dataclass
@@ -53,6 +76,10 @@ class Mailbox:
             html=html_part.get_content() if html_part is not None else None,
             received_at=datetime.now(UTC),
             headers={key: str(value) for key, value in parsed.items()},
+            attachments=tuple(
+                StoredAttachment(part.get_filename() or "", part.get_content_type(), _decoded(part))
+                for part in parsed.iter_attachments()
+            ),
         )
         self.messages.append(stored)
         return stored
@@ -62,3 +89,8 @@ class Mailbox:
             return list(self.messages)
         wanted = recipient.lower()
         return [m for m in self.messages if wanted in (r.lower() for r in m.recipients)]
+
+
+def _decoded(part: EmailMessage) -> bytes:
+    payload = part.get_payload(decode=True)
+    return payload if isinstance(payload, bytes) else b""

@@ -7,6 +7,7 @@ from typing import Annotated, Any, Literal
 from pydantic import BaseModel, ConfigDict, EmailStr, Field, StrictInt, StringConstraints
 
 from checkout.domain.advice import next_step, step_text
+from checkout.domain.decline_advice import FAQ_URL, decline_advice
 from checkout.domain.payment import Payment
 from checkout.domain.states import PaymentState
 from contracts.money import Money
@@ -73,8 +74,11 @@ def payment_view(payment: Payment) -> dict[str, Any]:
         view["payment_page_url"] = payment.payment_page_url
     if payment.state is PaymentState.DECLINED and payment.decline_reason:
         view["decline_reason"] = payment.decline_reason.value
+        view["advice"] = decline_advice(payment.decline_reason)
+        view["faq_url"] = FAQ_URL
     if payment.state is PaymentState.REFUNDED and payment.refund_reference:
         view["refund_reference"] = payment.refund_reference  # what the card's bank knows it by
     if payment.state is PaymentState.COMPLETED:
         view["receipt_url"] = f"/api/payments/{payment.id}/receipt"
+        view["receipt_pdf_url"] = f"/api/payments/{payment.id}/receipt.pdf"
     return view

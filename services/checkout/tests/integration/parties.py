@@ -14,6 +14,7 @@ import httpx
 from checkout.adapters.catalog import CatalogRefusedError, Quote
 from checkout.adapters.repository import PaymentRepository
 from checkout.domain.payment import Payment, initiate
+from checkout.domain.service_label import ServiceLabel
 from checkout.handlers.context import Checkout
 from contracts.ids import new_id
 from contracts.money import Money
@@ -39,6 +40,9 @@ class FakeCatalog:
         if self.refusal is not None:
             raise self.refusal
         return Quote(service_id, account, AMOUNT.qepik, 0, AMOUNT.qepik)
+
+    async def label(self, service_id: str) -> ServiceLabel:
+        return ServiceLabel(service_id.title(), service_id.title(), service_id.title(), "phone")
 
 
 class MovableClock:

@@ -7,6 +7,8 @@ from typing import Any
 
 import httpx
 
+from checkout.domain.service_label import ServiceLabel
+
 
 class CatalogUnavailableError(Exception):
     """provider-gateway did not answer; nothing was created."""
@@ -69,3 +71,21 @@ class CatalogClient:
             fee_qepik=body["fee_qepik"],
             total_qepik=body["total_qepik"],
         )
+
+    async def label(self, service_id: str) -> ServiceLabel | None:
+        """The service's names and account kind; None when the catalog cannot say (the payment
+        goes on and its receipt names the service by its id)."""
+        try:
+            response = await self._client.get(f"{self._base_url}/api/catalog/services/{service_id}")
+            if response.status_code != 200:
+                return None
+            body = response.json()
+            names = body["names"]
+            return ServiceLabel(
+                az=str(names["az"]),
+                en=str(names["en"]),
+                ru=str(names["ru"]),
+                account_kind=str(body["account"]["kind"]),
+            )
+        except (httpx.HTTPError, ValueError, KeyError, TypeError):
+            return None

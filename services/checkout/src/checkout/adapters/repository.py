@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
-from dataclasses import replace
+from dataclasses import asdict, replace
 from datetime import datetime, timedelta
 from typing import Any
 
 from checkout.domain.payment import Payment, Transition
+from checkout.domain.service_label import ServiceLabel
 from checkout.domain.states import PaymentState
 from checkout.metrics import observe_move
 from contracts.events import DeclineReason, Language
@@ -106,6 +107,7 @@ def to_document(payment: Payment) -> Document:
         "language": payment.language,
         "refund_mail_due": payment.refund_mail_due,
         "late_refund_at": payment.late_refund_at,
+        "service_label": asdict(payment.service_label) if payment.service_label else None,
     }
 
 
@@ -141,5 +143,10 @@ def from_document(document: Document) -> Payment:
         language=_language(document.get("language")),
         refund_mail_due=bool(document.get("refund_mail_due")),
         late_refund_at=document.get("late_refund_at"),
+        service_label=_label(document.get("service_label")),
     )
     return replace(payment, pending_events=())
+
+
+def _label(stored: Document | None) -> ServiceLabel | None:
+    return ServiceLabel(**stored) if stored else None  # payments made before names were kept

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime
 from typing import Any
 
+from checkout.domain.service_label import ServiceLabel
 from checkout.domain.states import PaymentState, TransitionRefusedError
 from contracts.events import (
     CardDebited,
@@ -55,6 +56,7 @@ class Payment:
     language: Language = "az"  # the customer's: their e-mails are written in it
     refund_mail_due: bool = False
     late_refund_at: datetime | None = None  # a debit after expiry, sent back to the card then
+    service_label: ServiceLabel | None = None  # None: the catalog could not name it at creation
     pending_events: tuple[EventData, ...] = field(default=(), compare=False)
 
     def _move(
@@ -185,6 +187,7 @@ def initiate(
     now: datetime,
     expires_at: datetime,
     language: Language = "az",
+    service_label: ServiceLabel | None = None,
 ) -> Payment:
     """A new payment waiting for the card page, with its first event."""
     total = amount + fee
@@ -200,6 +203,7 @@ def initiate(
         expires_at=expires_at,
         language=language,
         history=(Transition(PaymentState.INITIATED, now, "created"),),
+        service_label=service_label,
     )
     return payment._with(
         PaymentInitiated(

@@ -2,17 +2,20 @@
 
 from __future__ import annotations
 
+import asyncio
 import re
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Header, Response
 from fastapi.responses import HTMLResponse, JSONResponse
 
+from checkout.domain.payment import Payment
 from checkout.domain.states import PaymentState
 from checkout.entrypoints import problems
 from checkout.handlers.context import Checkout
 from checkout.handlers.create import create_payment
-from checkout.receipt import receipt_html
+from checkout.receipts import receipt_html, receipt_pdf
+from checkout.receipts.content import pdf_filename
 from checkout.views import CreatePaymentRequest, payment_view
 from contracts.ids import is_id
 from servicekit.lifespan import context_dependency
@@ -54,12 +57,29 @@ async def read(payment_id: str, checkout: CheckoutDep, response: Response) -> di
     return payment_view(payment)
 
 
-@router.get("/{payment_id}/receipt", response_class=HTMLResponse)
-async def receipt(payment_id: str, checkout: CheckoutDep) -> HTMLResponse:
-    payment = await _payment_or_404(checkout, payment_id)
+async def _completed_payment(checkout: Checkout, payment_id: str) -> Payment:
+    payment: Payment = await _payment_or_404(checkout, payment_id)
     if payment.state is not PaymentState.COMPLETED:
         raise problems.receipt_not_ready(payment.state.value)
+    return payment
+
+
+@router.get("/{payment_id}/receipt", response_class=HTMLResponse)
+async def receipt(payment_id: str, checkout: CheckoutDep) -> HTMLResponse:
+    payment = await _completed_payment(checkout, payment_id)
     return HTMLResponse(
-        receipt_html(payment),
+        receipt_html(payment, "receipt.pdf"),  # beside this page: /api/payments/{id}/receipt.pdf
         headers={"Content-Disposition": f'inline; filename="{payment.id}.html"'},
+    )
+
+
+@router.get("/{payment_id}/receipt.pdf", response_class=Response)
+async def receipt_as_pdf(payment_id: str, checkout: CheckoutDep) -> Response:
+    payment = await _completed_payment(checkout, payment_id)
+    return Response(
+        await asyncio.to_thread(
+            receipt_pdf, payment
+        ),  # fonts are read and laid out: not on the loop
+        media_type="application/pdf",
+        headers={"Content-Disposition": f'inline; filename="{pdf_filename(payment)}"'},
     )

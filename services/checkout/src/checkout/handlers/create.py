@@ -22,6 +22,7 @@ from checkout.handlers.errors import (
     RequestInProgressError,
     ServiceRejectedError,
 )
+from checkout.receipts import bank_page_description
 from checkout.views import CreatePaymentRequest, payment_created_view
 from contracts.ids import new_id
 from contracts.money import Money
@@ -75,6 +76,7 @@ async def _start(
     except CatalogUnavailableError:
         await checkout.keys.release(key)
         raise PaymentCannotStartError() from None
+    label = await checkout.catalog.label(quote.service_id)
     now = checkout.clock()
     payment = initiate(
         payment_id,
@@ -86,13 +88,14 @@ async def _start(
         now,
         now + timedelta(seconds=checkout.settings.bank_session_seconds),
         request.language,
+        service_label=label,
     )
     settings = checkout.settings
     try:
         session = await checkout.bank.open_session(
             payment.id,
             payment.total.qepik,
-            f"{payment.service_id} {payment.account}",
+            bank_page_description(payment, request.language),
             f"{settings.public_url}/pay/result?payment={payment.id}",
             settings.callback_url,
             BANK_PAGE_LANGUAGE[request.language],

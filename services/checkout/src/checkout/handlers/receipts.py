@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
 
 from checkout.handlers.context import Checkout
-from checkout.receipt import receipt_html, receipt_text
-from servicekit.mail import Mail
+from checkout.receipts import receipt_html, receipt_pdf, receipt_text
+from checkout.receipts.content import pdf_filename
+from servicekit.mail import Attachment, Mail
 from servicekit.retry import LOST, Lost, until_written
 
 log = logging.getLogger(__name__)
@@ -22,12 +24,17 @@ async def send_receipt(checkout: Checkout, payment_id: str) -> None:
     if claimed_at is None:
         return  # another replica is sending it
     try:
+        pdf_url = f"{checkout.settings.public_url}/api/payments/{payment.id}/receipt.pdf"
+        pdf = Attachment(
+            pdf_filename(payment), "application/pdf", await asyncio.to_thread(receipt_pdf, payment)
+        )
         receipt = Mail(
             payment.email,
             f"Qəbz / Receipt {payment.id}",
             receipt_text(payment),
-            receipt_html(payment),
+            receipt_html(payment, pdf_url, attached=True),
             message_id=f"receipt-{payment.id}",
+            attachments=(pdf,),
         )
         await checkout.mailer.send(receipt)
     except OSError:

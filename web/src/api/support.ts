@@ -35,8 +35,15 @@ export interface TicketStatus {
   case?: CaseProgress;
 }
 
-export function submitTicket(body: NewTicket): Promise<CreatedTicket> {
-  return request<CreatedTicket>("POST", "/api/support/tickets", { body });
+/** As JSON, or as multipart/form-data when the customer attached a photo (PNG, JPEG, WebP). */
+export function submitTicket(body: NewTicket, attachment?: File): Promise<CreatedTicket> {
+  if (!attachment) return request<CreatedTicket>("POST", "/api/support/tickets", { body });
+  const form = new FormData();
+  for (const [name, value] of Object.entries(body)) {
+    if (value !== undefined) form.append(name, String(value));
+  }
+  form.append("attachment", attachment, attachment.name);
+  return request<CreatedTicket>("POST", "/api/support/tickets", { body: form });
 }
 
 export function ticketStatus(id: string, email: string): Promise<TicketStatus> {

@@ -156,6 +156,11 @@ export const az = {
   tryAnotherCard: "Başqa kartla ödə",
   declineFaq: "Ətraflı: «Bank kartımla ödəniş edə bilmirəm» (Suallar)",
   receiptPdf: "Qəbzi PDF kimi yüklə",
+  attachment: "Şəkil (əgər varsa)",
+  attachmentHint:
+    "Məsələn, *#06# yığanda görünən IMEI ekranının şəkli və ya qəbz. PNG, JPEG və ya WebP, 5 MB-a qədər.",
+  attachmentType: "Yalnız şəkil əlavə edin: PNG, JPEG və ya WebP.",
+  attachmentTooLarge: "Şəkil 5 MB-dan böyükdür; kiçik şəkil seçin.",
 } as const;
 
 export type MessageKey = keyof typeof az;

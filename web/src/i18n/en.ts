@@ -155,4 +155,9 @@ export const en: Messages = {
   tryAnotherCard: "Try another card",
   declineFaq: 'More: "I cannot pay with my bank card" (FAQ)',
   receiptPdf: "Download the receipt (PDF)",
+  attachment: "Photo (if any)",
+  attachmentHint:
+    "For example, a photo of the IMEI screen that *#06# shows, or a receipt. PNG, JPEG or WebP, up to 5 MB.",
+  attachmentType: "Attach an image only: PNG, JPEG or WebP.",
+  attachmentTooLarge: "The image is larger than 5 MB; choose a smaller one.",
 };

@@ -154,4 +154,9 @@ export const ru: Messages = {
   tryAnotherCard: "Оплатить другой картой",
   declineFaq: "Подробнее: «Не получается оплатить банковской картой» (вопросы)",
   receiptPdf: "Скачать квитанцию (PDF)",
+  attachment: "Фото (если есть)",
+  attachmentHint:
+    "Например, снимок экрана с IMEI, который показывает *#06#, или квитанция. PNG, JPEG или WebP, до 5 МБ.",
+  attachmentType: "Прикрепите только изображение: PNG, JPEG или WebP.",
+  attachmentTooLarge: "Изображение больше 5 МБ; выберите поменьше.",
 };

@@ -8,6 +8,7 @@ import { field, type Field, type FormControl } from "../ui/field";
 import { copyButton } from "../ui/copy";
 import { setTitle } from "../ui/title";
 import { caseProgressView } from "./resultCase";
+import { ATTACHMENT_PROBLEMS, ATTACHMENT_TYPES, attachmentRefusal } from "../domain/attachment";
 import { apiProblem, bakuTime, deadline, sayError, showFieldErrors, textInput } from "./formParts";
 
 let lastEmail = ""; // so the status page needs only the number right after sending
@@ -48,6 +49,16 @@ export function contactPage({ main, query, signal }: PageContext): void {
       input: h("textarea", { id: "message", name: "message", rows: 6, maxlength: 5000 }),
     }),
     payment_id: field({ label: t("paymentRef"), input: textInput("payment_id") }),
+    attachment: field({
+      label: t("attachment"),
+      hint: t("attachmentHint"),
+      input: h("input", {
+        id: "attachment",
+        name: "attachment",
+        type: "file",
+        accept: ATTACHMENT_TYPES.join(","),
+      }),
+    }),
   } satisfies Record<string, Field<FormControl>>;
   fields.payment_id.input.value = query.get("payment") ?? "";
   for (const one of Object.values(fields) as Field<FormControl>[]) {
@@ -75,10 +86,17 @@ export function contactPage({ main, query, signal }: PageContext): void {
     };
     const payment = fields.payment_id.input.value.trim();
     if (payment) body.payment_id = payment;
+    const attachment = fields.attachment.input.files?.[0];
+    const refused = attachment ? attachmentRefusal(attachment) : null;
+    if (refused) {
+      fields.attachment.setError({ text: refused, lang: language() });
+      fields.attachment.input.focus();
+      return;
+    }
     send.disabled = true;
     send.textContent = t("sending");
     try {
-      const created = await submitTicket(body);
+      const created = await submitTicket(body, attachment);
       if (signal.aborted) return;
       lastEmail = body.email;
       form.replaceWith(done);
@@ -87,7 +105,14 @@ export function contactPage({ main, query, signal }: PageContext): void {
     } catch (error) {
       if (signal.aborted) return;
       const problem = apiProblem(error);
-      const target = problem ? showFieldErrors(fields, problem) : null;
+      let target: Field<FormControl> | null = null;
+      if (problem && ATTACHMENT_PROBLEMS.has(problem.code)) {
+        const words = pick(problem.message);
+        target = fields.attachment;
+        target.setError(words.text ? words : { text: t("unexpected"), lang: language() });
+      } else if (problem) {
+        target = showFieldErrors(fields, problem);
+      }
       if (target) target.input.focus();
       else sayError(formError, error);
     }

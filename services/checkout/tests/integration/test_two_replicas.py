@@ -76,12 +76,12 @@ async def test_a_receipt_the_other_replica_is_sending_is_not_sent_again(
     mailbox = checkout.mailer
     assert isinstance(mailbox, Mailbox)
 
-    other = await checkout.payments.claim_receipt(payment.id)  # the other replica's sweep
+    other = await checkout.payments.claim_mail(payment.id, "receipt")  # the other replica's sweep
     assert other is not None
     await send_receipt(checkout, payment.id)
     assert mailbox.sent == []
 
-    await checkout.payments.release_receipt(payment.id, other)  # its send failed
+    await checkout.payments.release_mail(payment.id, "receipt", other)  # its send failed
     await send_receipt(checkout, payment.id)
     await send_receipt(checkout, payment.id)
     assert len(mailbox.sent) == 1

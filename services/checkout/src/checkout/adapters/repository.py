@@ -18,7 +18,7 @@ from servicekit.mongo import Document
 from servicekit.store import AggregateStore
 
 COLLECTION = "payments"
-RECEIPT_LEASE = timedelta(seconds=60)  # longer than one SMTP send takes
+MAIL_LEASE = timedelta(seconds=60)  # longer than one SMTP send takes
 
 
 class PaymentRepository:
@@ -58,21 +58,13 @@ class PaymentRepository:
             observe_move(before, after)
         return written
 
-    async def claim_receipt(self, payment_id: str) -> datetime | None:
-        """Takes the sending of a due receipt for a while, so one replica sends it."""
-        return await self._store.claim(payment_id, {"receipt_due": True}, "receipt", RECEIPT_LEASE)
+    async def claim_mail(self, payment_id: str, mail: str) -> datetime | None:
+        """Takes the sending of a mail the payment owes (`receipt`, `refund_mail`: its flag is
+        `<mail>_due`) for a while, so one replica sends it."""
+        return await self._store.claim(payment_id, {f"{mail}_due": True}, mail, MAIL_LEASE)
 
-    async def release_receipt(self, payment_id: str, claimed_at: datetime) -> None:
-        await self._store.release(payment_id, "receipt", claimed_at)
-
-    async def claim_refund_mail(self, payment_id: str) -> datetime | None:
-        """As a receipt: one replica sends the refund's e-mail."""
-        return await self._store.claim(
-            payment_id, {"refund_mail_due": True}, "refund_mail", RECEIPT_LEASE
-        )
-
-    async def release_refund_mail(self, payment_id: str, claimed_at: datetime) -> None:
-        await self._store.release(payment_id, "refund_mail", claimed_at)
+    async def release_mail(self, payment_id: str, mail: str, claimed_at: datetime) -> None:
+        await self._store.release(payment_id, mail, claimed_at)
 
     async def find_states(
         self, query: Document, limit: int = 500

@@ -1,0 +1,36 @@
+"""`make chaos` in small, inside `make test`: 200 payments through the gateway while the sandboxes
+inject faults and every process is killed and restarted once; no invariant may break."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+
+import pytest
+
+from devstack.paths import repo_root
+
+pytestmark = [pytest.mark.e2e, pytest.mark.local_infra]
+
+PAYMENTS = 200
+SEED = 12  # a fixed seed: the same payments, faults and kills on every run of the suite
+LONGEST_SECONDS = 900
+# Two replicas of checkout, provider-gateway, imei-registry and support-desk, the reconciler,
+# Kafka, PostgreSQL and FerretDB.
+KILLS = 12
+
+
+def test_two_hundred_payments_keep_every_invariant_through_faults_and_kills() -> None:
+    run = subprocess.run(
+        [sys.executable, "-m", "devstack.chaos", f"--payments={PAYMENTS}", f"--seed={SEED}"],
+        capture_output=True,
+        text=True,
+        timeout=LONGEST_SECONDS,
+        cwd=repo_root(),
+    )
+    table = run.stdout + run.stderr[-3000:]
+    assert run.returncode == 0, table
+    assert "result: PASS" in run.stdout, table
+    kills = re.search(r"kills \(SIGKILL \+ restart\)\s+(\d+):", run.stdout)
+    assert kills is not None and int(kills.group(1)) == KILLS, table

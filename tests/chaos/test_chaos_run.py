@@ -32,5 +32,7 @@ def test_two_hundred_payments_keep_every_invariant_through_faults_and_kills() ->
     table = run.stdout + run.stderr[-3000:]
     assert run.returncode == 0, table
     assert "result: PASS" in run.stdout, table
+    assert re.search(r"refused or unanswered\s+0$", run.stdout, re.MULTILINE), table
+    assert re.search(r"answered 201\s+.*imei-registration \d", run.stdout), table
     kills = re.search(r"kills \(SIGKILL \+ restart\)\s+(\d+):", run.stdout)
     assert kills is not None and int(kills.group(1)) == KILLS, table

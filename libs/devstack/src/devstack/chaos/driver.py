@@ -36,6 +36,7 @@ class Customers:
         self.controls = controls
         self.answered: dict[str, int] = {}
         self.refused: Counter[str] = Counter()
+        self.by_service: Counter[str] = Counter()  # payments answered 201
         self.later: list[asyncio.Task[None]] = []
 
     async def pay(self, plan: PaymentPlan) -> None:
@@ -51,6 +52,7 @@ class Customers:
             return
         payment_id, page_url = created.json()["payment_id"], created.json()["payment_page_url"]
         self.answered[payment_id] = plan.number
+        self.by_service[plan.service_id] += 1
         if plan.card is None:
             await self.http.get(page_url)  # looked at the card page, and left
             return
@@ -78,8 +80,8 @@ class Customers:
         if answer is None or answer.status_code != 201:
             self.refused[refusal("imei quote", answer)] += 1
             return None
-        payment: dict[str, Any] = answer.json()["payment"]
-        return payment
+        payment = answer.json()["payment"]
+        return {name: payment[name] for name in ("service_id", "account", "amount")}
 
     async def send(
         self, method: str, path: str, json: Any, key: str | None = None
@@ -95,7 +97,7 @@ class Customers:
             except httpx.TransportError:
                 await asyncio.sleep(0.5)
                 continue
-            if answer.status_code < 500 and answer.status_code != 429:
+            if not retryable(answer):
                 return answer
             await asyncio.sleep(float(answer.headers.get("Retry-After", "0.5")))
         return answer
@@ -110,6 +112,12 @@ class Customers:
             except httpx.TransportError:
                 pass
             await asyncio.sleep(0.5)
+
+
+def retryable(answer: httpx.Response) -> bool:
+    """A 5xx, a 429, or the same key's first request still running (a replica died under it)."""
+    in_progress = answer.status_code == 409 and "request_in_progress" in answer.text
+    return answer.status_code >= 500 or answer.status_code == 429 or in_progress
 
 
 def refusal(what: str, answer: httpx.Response | None) -> str:
@@ -145,6 +153,7 @@ async def run(gateway: str, sandbox: str, payments: int, seed: int, rate: float)
     return {
         "answered": customers.answered,
         "refused": dict(customers.refused),
+        "by_service": dict(customers.by_service),
         "armed": dict(controls.armed),
         "load_seconds": time.monotonic() - started,
     }

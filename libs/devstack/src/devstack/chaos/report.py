@@ -17,6 +17,7 @@ class DriverResult:
 
     answered: dict[str, int]  # payment id → its plan's number
     refused: dict[str, int]  # why a payment was never answered 201 → how many
+    by_service: dict[str, int]  # the payments answered 201, by catalog service
     armed: dict[str, int]  # fault → how many were injected
     load_seconds: float
 
@@ -43,7 +44,7 @@ def table(run: RunFacts, evidence: Evidence) -> str:
     rows = [
         ("seed", str(run.seed)),
         ("payments planned", str(run.planned)),
-        ("answered 201", str(len(run.driver.answered))),
+        ("answered 201", f"{len(run.driver.answered)}: {_counts(run.driver.by_service)}"),
         ("refused or unanswered", _counts(run.driver.refused) or "0"),
         ("outcomes (checkout)", _counts(states)),
         ("debited at the bank", str(sum(f.bank_debits > 0 for f in payments))),

@@ -7,6 +7,7 @@ from collections import Counter
 
 from aiokafka.structs import ConsumerRecord
 
+from devstack.chaos.agreement import TicketRecords, ticket_violations
 from devstack.chaos.invariants import PaymentFacts, violations
 from devstack.chaos.topics import AsyncApiSchemas
 from devstack.paths import repo_root
@@ -107,4 +108,21 @@ def test_a_message_off_its_schema_is_caught() -> None:
     assert schemas.problems(record({**good, "amount": None})) != []
     assert schemas.problems(record(good, "payment-teleported")) == [
         "payment-teleported is not a message of payments.v1"
+    ]
+
+
+def test_support_desk_disagreeing_with_its_events_is_caught() -> None:
+    agreeing = TicketRecords(
+        states={"tkt_1": "open", "tkt_2": "resolved"},
+        opened={"tkt_1": {"evt_o1"}, "tkt_2": {"evt_o2"}},
+        resolved={"tkt_2": {"evt_r2"}},
+    )
+    assert ticket_violations(agreeing) == []
+    agreeing.opened["tkt_1"].add("evt_again")
+    agreeing.resolved.pop("tkt_2")
+    agreeing.resolved["tkt_9"] = {"evt_r9"}
+    assert ticket_violations(agreeing) == [
+        "ticket tkt_1: 2 case-opened events (not exactly one)",
+        "ticket tkt_2 is resolved with 0 case-resolved events",
+        "events about ticket tkt_9, which support-desk does not have",
     ]

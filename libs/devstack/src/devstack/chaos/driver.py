@@ -21,10 +21,10 @@ from typing import Any
 import httpx
 
 from devstack.bench.payments_load import CARD
+from devstack.chaos.answers import refusal, retryable
 from devstack.chaos.controls import Controls
-from devstack.chaos.plan import IMEI_SERVICE, PaymentPlan, plan_payments
+from devstack.chaos.plan import IMEI_SERVICE, PaymentPlan, imei_pair, plan_payments
 
-REDMI_NOTE_13 = "00100400"  # a synthetic duos TAC of imei-registry's data
 RETRIES = 30
 REORDER_AFTER_SECONDS = 8.0
 
@@ -71,11 +71,7 @@ class Customers:
         await self.controls.replay_callback(payment_id, "reordered")
 
     async def imei_quote(self, number: int) -> dict[str, Any] | None:
-        serials = (f"{(number * 2 + n) % 1_000_000:06d}" for n in (0, 1))
-        body = {
-            "device_type": "duos",
-            "imeis": [luhn_completed(REDMI_NOTE_13 + s) for s in serials],
-        }
+        body = {"device_type": "duos", "imeis": imei_pair(number)}
         answer = await self.send("POST", "/api/imei/quotes", json=body)
         if answer is None or answer.status_code != 201:
             self.refused[refusal("imei quote", answer)] += 1
@@ -112,29 +108,6 @@ class Customers:
             except httpx.TransportError:
                 pass
             await asyncio.sleep(0.5)
-
-
-def retryable(answer: httpx.Response) -> bool:
-    """A 5xx, a 429, or the same key's first request still running (a replica died under it)."""
-    in_progress = answer.status_code == 409 and "request_in_progress" in answer.text
-    return answer.status_code >= 500 or answer.status_code == 429 or in_progress
-
-
-def refusal(what: str, answer: httpx.Response | None) -> str:
-    """E.g. `azercell 422 invalid_account`: how a payment came to be refused."""
-    if answer is None:
-        return f"{what} no answer"
-    code = answer.json().get("code", "") if "json" in answer.headers.get("content-type", "") else ""
-    return f"{what} {answer.status_code} {code}".strip()
-
-
-def luhn_completed(fourteen: str) -> str:
-    """The Luhn check digit that makes a 14-digit body a valid IMEI."""
-    total = 0
-    for position, char in enumerate(fourteen):
-        digit = int(char) * (2 if position % 2 else 1)
-        total += digit // 10 + digit % 10
-    return fourteen + str((10 - total % 10) % 10)
 
 
 async def run(gateway: str, sandbox: str, payments: int, seed: int, rate: float) -> dict[str, Any]:

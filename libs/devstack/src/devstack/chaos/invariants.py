@@ -46,7 +46,11 @@ class PaymentFacts:
     bank_refunds: int = 0
     activations_recorded: int = 0  # at the provider (or MCQS, for an IMEI registration)
     open_cases: Counter[str] = field(default_factory=Counter)  # open cases by kind
-    cases: int = 0  # every case about it, open or closed
+    case_kinds: Counter[str] = field(default_factory=Counter)  # every case, open or closed
+
+    @property
+    def cases(self) -> int:
+        return sum(self.case_kinds.values())
 
     def had(self, event_type: str) -> bool:
         return bool(self.event_ids.get(event_type))

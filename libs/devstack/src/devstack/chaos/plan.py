@@ -28,6 +28,7 @@ CLEAN_SERVICES = (("azercell", "50"), ("bakcell", "55"))
 LATE_SERVICE = ("nar", "70")  # OSMP
 REJECTING_SERVICE = ("aztelekom", "12")  # REST
 IMEI_SERVICE = "imei-registration"
+REDMI_NOTE_13 = "00100400"  # a synthetic duos TAC of imei-registry's data
 
 
 @dataclass(frozen=True)
@@ -78,3 +79,17 @@ def plan_one(rng: random.Random, number: int) -> PaymentPlan:
         service, prefix = REJECTING_SERVICE
     account = prefix + f"{rng.randint(0, 9_999_999):07d}"
     return PaymentPlan(number, service, account, amount, card, fault, callback)
+
+
+def imei_pair(number: int) -> list[str]:
+    """Two valid IMEIs of one duos phone, different for each payment of a run."""
+    return [luhn_completed(f"{REDMI_NOTE_13}{(number * 2 + n) % 1_000_000:06d}") for n in (0, 1)]
+
+
+def luhn_completed(fourteen: str) -> str:
+    """The Luhn check digit that makes a 14-digit body a valid IMEI."""
+    total = 0
+    for position, char in enumerate(fourteen):
+        digit = int(char) * (2 if position % 2 else 1)
+        total += digit // 10 + digit % 10
+    return fourteen + str((10 - total % 10) % 10)

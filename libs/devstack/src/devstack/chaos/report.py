@@ -36,10 +36,20 @@ def wrong_payments(evidence: Evidence) -> dict[str, list[str]]:
     return {pid: found for pid, facts in evidence.payments.items() if (found := violations(facts))}
 
 
+def settled(evidence: Evidence) -> bool:
+    """Nothing left that more time could mend: every payment and ticket as it should end."""
+    return not wrong_payments(evidence) and not evidence.ticket_problems
+
+
+def passed(evidence: Evidence) -> bool:
+    return settled(evidence) and not evidence.schema_problems
+
+
 def table(run: RunFacts, evidence: Evidence) -> str:
     wrong = wrong_payments(evidence)
     payments = evidence.payments.values()
     states = Counter(facts.state or "missing" for facts in payments)
+    kinds = sum((facts.case_kinds for facts in payments), Counter[str]())
     armed = run.driver.armed
     rows = [
         ("seed", str(run.seed)),
@@ -49,13 +59,14 @@ def table(run: RunFacts, evidence: Evidence) -> str:
         ("outcomes (checkout)", _counts(states)),
         ("debited at the bank", str(sum(f.bank_debits > 0 for f in payments))),
         ("refunded at the bank", str(sum(f.bank_refunds > 0 for f in payments))),
-        ("cases opened", str(sum(f.cases for f in payments))),
+        ("cases opened", f"{sum(kinds.values())}: {_counts(kinds)}"),
         ("cases still open", str(sum(sum(f.open_cases.values()) for f in payments))),
         ("faults injected", f"{sum(armed.values())}: {_counts(armed)}"),
         ("kills (SIGKILL + restart)", f"{len(run.kills)}: " + _kills(run.kills)),
         ("records on the topics", str(evidence.records)),
         ("schema violations", str(len(evidence.schema_problems))),
         ("payments violating an invariant", str(len(wrong))),
+        ("support-desk vs its events", f"{len(evidence.ticket_problems)} disagreements"),
         ("settling", f"{run.settle_seconds:.0f} s"),
         ("wall time", f"{run.wall_seconds:.0f} s"),
     ]
@@ -66,7 +77,8 @@ def table(run: RunFacts, evidence: Evidence) -> str:
         for pid, found in list(wrong.items())[:SHOWN_VIOLATIONS]
     ]
     lines += [f"  SCHEMA {problem}" for problem in evidence.schema_problems[:SHOWN_VIOLATIONS]]
-    lines.append("  result: " + ("PASS" if not wrong and not evidence.schema_problems else "FAIL"))
+    lines += [f"  TICKET {problem}" for problem in evidence.ticket_problems[:SHOWN_VIOLATIONS]]
+    lines.append("  result: " + ("PASS" if passed(evidence) else "FAIL"))
     return "\n".join(lines)
 
 

@@ -17,8 +17,8 @@ PAYMENTS = 200
 SEED = 12  # a fixed seed: the same payments, faults and kills on every run of the suite
 LONGEST_SECONDS = 900
 # Two replicas of checkout, provider-gateway, imei-registry and support-desk, the reconciler,
-# Kafka, PostgreSQL and FerretDB.
-KILLS = 12
+# Kafka, PostgreSQL, FerretDB and the gateway.
+KILLS = 13
 
 
 def test_two_hundred_payments_keep_every_invariant_through_faults_and_kills() -> None:

@@ -11,6 +11,7 @@ import argparse
 import asyncio
 import json
 import random
+import shutil
 import sys
 import tempfile
 import time
@@ -36,6 +37,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(prog="chaos", description=__doc__)
     parser.add_argument("--payments", type=int, default=2000)
     parser.add_argument("--seed", type=int, default=None)
+    parser.add_argument("--keep-logs", type=Path, help="copy every process's log here at the end")
     arguments = parser.parse_args()
     seed = arguments.seed if arguments.seed is not None else random.randrange(1_000_000)
     sys.stdout.write(f"chaos: seed {seed}, {arguments.payments} payments\n")
@@ -48,6 +50,8 @@ def main() -> int:
             run, evidence = asyncio.run(chaos(stack, seed, arguments.payments))
         finally:
             stack.stop()
+            if arguments.keep_logs is not None:
+                shutil.copytree(Path(folder) / "logs", arguments.keep_logs, dirs_exist_ok=True)
     run.wall_seconds = time.monotonic() - started
     report = table(run, evidence)
     artifacts = repo_root() / "test-artifacts"

@@ -40,6 +40,13 @@ class Customers:
         self.later: list[asyncio.Task[None]] = []
 
     async def pay(self, plan: PaymentPlan) -> None:
+        """One customer; whatever goes wrong on their side is counted, not allowed to stop the run."""
+        try:
+            await self._pay(plan)
+        except httpx.HTTPError as error:
+            self.refused[f"customer gave up: {type(error).__name__}"] += 1
+
+    async def _pay(self, plan: PaymentPlan) -> None:
         body = {"service_id": plan.service_id, "account": plan.account, "amount": plan.amount}
         if plan.service_id == IMEI_SERVICE:
             quote = await self.imei_quote(plan.number)

@@ -16,7 +16,8 @@ from devstack.chaos.invariants import PaymentFacts
 from devstack.chaos.topics import AsyncApiSchemas, Record, every_record
 from devstack.paths import repo_root
 
-STORY_TOPICS = (Topic.PAYMENTS, Topic.ACTIVATIONS)
+# Topics keyed by payment id: what happened to the payment, and what the reconciler said of it.
+STORY_TOPICS = (Topic.PAYMENTS, Topic.ACTIVATIONS, Topic.RECONCILIATION)
 TICKET_FIELDS = {"state": 1, "mismatch_kind": 1, "payment_id": 1}
 TICKET_EVENTS: dict[str, Callable[[TicketRecords], dict[str, set[str]]]] = {
     "case-opened": lambda tickets: tickets.opened,

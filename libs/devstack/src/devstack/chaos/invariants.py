@@ -35,6 +35,8 @@ SETTLED_BY = {
     "refund_not_confirmed": ("payment-refunded",),
 }
 
+RECONCILER_SAID = ("mismatch-detected", "mismatch-cleared")
+
 
 @dataclass
 class PaymentFacts:
@@ -79,7 +81,8 @@ def _money(facts: PaymentFacts) -> list[str]:
         found.append("activated and refunded, and no case was opened")
     for kind in facts.open_cases:
         if any(facts.had(event) for event in SETTLED_BY.get(kind, ())):
-            found.append(f"a {kind} case is still open though the payment settled")
+            said = {e: len(facts.event_ids.get(e, ())) for e in RECONCILER_SAID}
+            found.append(f"a {kind} case is still open though the payment settled ({said})")
     return found
 
 

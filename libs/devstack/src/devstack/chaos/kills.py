@@ -1,4 +1,5 @@
-"""SIGKILL and restart, once each: every service's replicas, the broker and the database.
+"""SIGKILL and restart, once each: every service's replicas, the broker, the database (PostgreSQL
+and FerretDB) and the gateway. The sandboxes are the outside world and stay up.
 
 Restarts happen on the main thread: a child started by another thread would get its death signal
 when that thread ends (devstack.processes sets PR_SET_PDEATHSIG).
@@ -14,7 +15,7 @@ from dataclasses import dataclass, field
 from devstack.stack import INFRASTRUCTURE_TIMEOUT, Stack
 
 SERVICES = ("checkout", "provider-gateway", "imei-registry", "support-desk", "reconciler")
-INFRASTRUCTURE = ("kafka", "postgres", "ferretdb")
+SHARED = ("kafka", "postgres", "ferretdb", "gateway")
 # Long enough that requests and consumers meet the hole, short enough to end the run soon.
 OUTAGE_SECONDS = {"kafka": 3.0, "postgres": 3.0, "ferretdb": 1.0}
 SERVICE_OUTAGE_SECONDS = 1.0
@@ -26,9 +27,9 @@ class KillLog:
 
 
 def kill_order(stack: Stack, seed: int) -> list[str]:
-    """Every replica of every service, then the infrastructure, shuffled by the seed."""
+    """Every replica of every service and the shared processes, shuffled by the seed."""
     names = [p.name for service in SERVICES for p in stack.replicas_of(service)]
-    names += [name for name in INFRASTRUCTURE if name in stack.processes]
+    names += [name for name in SHARED if name in stack.processes]
     random.Random(seed).shuffle(names)
     return names
 

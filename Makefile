@@ -5,7 +5,7 @@ PY := .venv/bin/python
 export UV_PYTHON_DOWNLOADS := never
 export UV_PYTHON := python3.11
 
-.PHONY: help setup run test memory lint format schemas bench up down
+.PHONY: help setup run test memory lint format schemas bench chaos up down
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  \033[1m%-10s\033[0m %s\n", $$1, $$2}'
@@ -34,6 +34,9 @@ schemas: ## Regenerate docs/asyncapi.json from the event models
 
 bench: setup ## Print performance figures (needs nothing running; starts its own stack)
 	@$(PY) -m devstack.bench
+
+chaos: setup ## Payments under injected faults and kills, then the invariants checked (PAYMENTS=2000, SEED=random)
+	@$(PY) -m devstack.chaos --payments $(or $(PAYMENTS),2000) $(if $(SEED),--seed $(SEED))
 
 up: ## Docker path: the same system with the official Kafka and MongoDB images
 	docker compose -f deploy/docker-compose.yml up --build

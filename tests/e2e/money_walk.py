@@ -14,15 +14,9 @@ from pymongo import AsyncMongoClient
 
 from contracts.envelope import from_kafka
 from contracts.topics import Topic
+from devstack.chaos.invariants import SETTLED_BY  # shared with the chaos run's checker
 from devstack.stack import Stack
 from tests.e2e.topics import every_record
-
-# A case of this kind is settled once the payment has had this event (the reconciler clears it).
-SETTLED_BY = {
-    "debited_not_activated": ("provider-activated", "payment-refunded"),
-    "activated_not_debited": ("card-debited",),
-    "refund_not_confirmed": ("payment-refunded",),
-}
 
 
 @dataclass

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from aiokafka import AIOKafkaConsumer
-from aiokafka.structs import ConsumerRecord, TopicPartition
+from aiokafka.structs import ConsumerRecord
 
-from contracts.topics import PARTITIONS, Topic
+from contracts.topics import Topic
+from devstack.chaos.topics import every_record as read_topics
 from devstack.stack import Stack
 
 
@@ -13,17 +13,4 @@ async def every_record(
     system: Stack, topics: tuple[Topic, ...], key: str | None = None
 ) -> list[ConsumerRecord[bytes, bytes]]:
     """Every record on the topics (only those keyed by `key`, when given), as of now."""
-    consumer = AIOKafkaConsumer(bootstrap_servers=system.kafka_bootstrap, group_id=None)
-    await consumer.start()
-    found: list[ConsumerRecord[bytes, bytes]] = []
-    try:
-        partitions = [TopicPartition(t.value, p) for t in topics for p in range(PARTITIONS)]
-        consumer.assign(partitions)
-        await consumer.seek_to_beginning(*partitions)
-        ends = await consumer.end_offsets(partitions)
-        while [tp for tp, end in ends.items() if await consumer.position(tp) < end]:
-            for records in (await consumer.getmany(timeout_ms=500)).values():
-                found += [r for r in records if key is None or r.key == key.encode()]
-    finally:
-        await consumer.stop()
-    return found
+    return await read_topics(system.kafka_bootstrap, topics, key)

@@ -10,7 +10,6 @@ import asyncio
 import smtplib
 from dataclasses import dataclass
 from email.message import EmailMessage
-from email.utils import make_msgid
 
 
 @dataclass(frozen=True)
@@ -49,7 +48,9 @@ class Mailer:
         message["To"] = mail.to
         message["Subject"] = mail.subject
         if mail.message_id is not None:
-            message["Message-ID"] = make_msgid(idstring=mail.message_id, domain=self._domain)
+            # The same id every time: a letter sent again after a crash is the same message (mail
+            # programs show it once), and no random decimal run (make_msgid's) reads like a card.
+            message["Message-ID"] = f"<{mail.message_id}@{self._domain}>"
         message.set_content(mail.text)
         if mail.html is not None:
             message.add_alternative(mail.html, subtype="html")

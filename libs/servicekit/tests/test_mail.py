@@ -41,6 +41,7 @@ async def test_a_letter_arrives_with_its_text_html_and_stable_id(
     assert first.html is not None and "<p>Salam, Aysel</p>" in first.html
     assert first.headers["Message-ID"] == "<l-1@support.portal.local>"
     assert again.headers["Message-ID"] == first.headers["Message-ID"]  # the same message
+    assert "===============" not in str(mailer.message(letter))  # no random decimal boundary
 
 
 async def test_a_letter_carries_its_attachment_byte_for_byte(

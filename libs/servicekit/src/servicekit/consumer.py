@@ -25,11 +25,12 @@ from servicekit.consumer_io import (
     commit_batch,
     incoming,
     observe_lag,
+    park,
     start_with_retry,
     waiting_out_outages,
 )
 from servicekit.logs import correlation_id
-from servicekit.metrics import DEAD_LETTERS, EVENTS_CONSUMED
+from servicekit.metrics import EVENTS_CONSUMED
 from servicekit.mongo import DUPLICATE_KEY, Document, is_unavailable
 
 log = logging.getLogger(__name__)
@@ -58,7 +59,7 @@ class IdempotentConsumer:
         self._group_id = group_id
         self._topics = list(topics)
         self._inbox = database["inbox"]
-        self._dead_letters = database["dead_letters"]
+        self._park = partial(park, database["dead_letters"])  # (envelope, topic, error, raw)
         self._handle = handle
         self._handled_types = handled_types
         self._handles_event = handles_event
@@ -192,17 +193,3 @@ class IdempotentConsumer:
             if others:
                 raise
             log.info("%d of %d events were handled concurrently", len(errors), len(records))
-
-    async def _park(
-        self, envelope: Envelope | None, topic: str, error: str, raw: bytes | None
-    ) -> None:
-        DEAD_LETTERS.labels(topic=topic, type=envelope.type if envelope else "unreadable").inc()
-        await self._dead_letters.insert_one(
-            {
-                "topic": topic,
-                "envelope": envelope.model_dump(mode="json") if envelope else None,
-                "raw": raw,
-                "error": error[:2000],
-                "parked_at": datetime.now(UTC),
-            }
-        )

@@ -1,5 +1,6 @@
 """What the consumer loop does around its handling: Kafka records as it needs them, starting
-and committing against a broker that may be away, and waiting out a database outage."""
+and committing against a broker that may be away, waiting out a database outage, parking what
+cannot be handled, and the lag it reports."""
 
 from __future__ import annotations
 
@@ -7,13 +8,16 @@ import asyncio
 import logging
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from typing import TypeVar
 
 from aiokafka import AIOKafkaConsumer, ConsumerRecord, TopicPartition
 from aiokafka.errors import KafkaError
+from pymongo.asynchronous.collection import AsyncCollection
 
-from servicekit.metrics import CONSUMER_LAG
-from servicekit.mongo import is_unavailable
+from contracts.envelope import Envelope
+from servicekit.metrics import CONSUMER_LAG, DEAD_LETTERS
+from servicekit.mongo import Document, is_unavailable
 
 log = logging.getLogger(__name__)
 
@@ -84,3 +88,23 @@ async def observe_lag(consumer: AIOKafkaConsumer, group: str) -> None:
         behind = max(end - await consumer.position(partition), 0)
         labels = {"group": group, "topic": partition.topic, "partition": str(partition.partition)}
         CONSUMER_LAG.labels(**labels).set(behind)
+
+
+async def park(
+    dead_letters: AsyncCollection[Document],
+    envelope: Envelope | None,
+    topic: str,
+    error: str,
+    raw: bytes | None,
+) -> None:
+    """Keeps an event no handler could take, with its error, for `payportal dead-letters`."""
+    DEAD_LETTERS.labels(topic=topic, type=envelope.type if envelope else "unreadable").inc()
+    await dead_letters.insert_one(
+        {
+            "topic": topic,
+            "envelope": envelope.model_dump(mode="json") if envelope else None,
+            "raw": raw,
+            "error": error[:2000],
+            "parked_at": datetime.now(UTC),
+        }
+    )

@@ -23,38 +23,24 @@ from contracts.envelope import Envelope, to_kafka
 from servicekit.locks import AggregateLocks
 from servicekit.metrics import EVENTS_PUBLISHED, OUTBOX_FAILURES, observe_outbox
 from servicekit.mongo import Document
-from servicekit.retry import LOST, Lost, until_written
+from servicekit.outbox_documents import (
+    OUTBOX,
+    PENDING,
+    clear_if_only,
+    remove_sent,
+    stored_event,
+)
+from servicekit.retry import until_written
 
 log = logging.getLogger(__name__)
 
-OUTBOX = "outbox"
-PENDING = "outbox_pending"
 MAX_BACKOFF_SECONDS = 5.0
 RECENTLY_SENT_KEPT = 10_000
-
-
-def with_events(update: dict[str, Any], events: Sequence[Envelope]) -> dict[str, Any]:
-    """Adds the events to an update document, so they are stored by the same write."""
-    if not events:
-        return update
-    merged = {operator: dict(fields) for operator, fields in update.items()}
-    merged.setdefault("$push", {})[OUTBOX] = {"$each": [_stored(event) for event in events]}
-    merged.setdefault("$set", {})[PENDING] = True
-    return merged
-
-
-def new_document_events(events: Sequence[Envelope]) -> Document:
-    """Fields to put in a document inserted together with its first events."""
-    return {OUTBOX: [_stored(event) for event in events], PENDING: bool(events)}
 
 
 async def create_outbox_index(collection: AsyncCollection[Document]) -> None:
     """Lets MongoDB find pending outboxes fast (FerretDB scans anyway)."""
     await collection.create_index(PENDING)
-
-
-def _stored(event: Envelope) -> Document:
-    return event.model_dump(mode="json")
 
 
 def lock_key(collection: AsyncCollection[Document], document_id: Any) -> str:
@@ -165,7 +151,7 @@ class OutboxRelay:
         """`as_written`: the outbox as read (sweep); by default just these events (a writer's
         notice), which is what the outbox holds unless another write pushed more."""
         if as_written is None:
-            as_written = [_stored(envelope) for envelope in envelopes]
+            as_written = [stored_event(envelope) for envelope in envelopes]
         # A sweep can meet a document a writer has just pointed at: send each event once, but
         # still clear from the outbox what an earlier pass sent.
         written = {envelope.id for envelope in envelopes}
@@ -194,48 +180,11 @@ class OutboxRelay:
         as_written: Sequence[Document] | None = None,
     ) -> None:
         async with self._locks.hold(lock_key(collection, document_id)):
-            if as_written is not None and await self._clear_if_only(
+            if as_written is not None and await clear_if_only(
                 collection, document_id, as_written, sent
             ):
                 return
             await until_written(
-                lambda: self._remove_sent(collection, document_id, sent),
+                lambda: remove_sent(collection, document_id, sent),
                 f"clearing the outbox of {lock_key(collection, document_id)}",
             )
-
-    @staticmethod
-    async def _clear_if_only(
-        collection: AsyncCollection[Document],
-        document_id: Any,
-        as_written: Sequence[Document],
-        sent: set[str],
-    ) -> bool:
-        """One guarded write instead of read + write: empties the outbox if it holds exactly the
-        events that were sent. Anything else there (pushed meanwhile, or stored differently) makes
-        the guard miss, and the caller falls back to reading what is there."""
-        if not as_written or any(raw.get("id") not in sent for raw in as_written):
-            return False
-        result = await collection.update_one(
-            {"_id": document_id, OUTBOX: list(as_written)},
-            {"$set": {OUTBOX: [], PENDING: False}},
-        )
-        return bool(result.matched_count)
-
-    @staticmethod
-    async def _remove_sent(
-        collection: AsyncCollection[Document], document_id: Any, sent: set[str]
-    ) -> Lost | None:
-        """Writes back the outbox without what was sent, only if it is still the outbox as read:
-        a writer in another process may have pushed an event meanwhile, which must not be lost."""
-        current = await collection.find_one({"_id": document_id}, {OUTBOX: 1, PENDING: 1})
-        if current is None:
-            return None
-        outbox = current.get(OUTBOX)
-        remaining = [raw for raw in outbox or [] if raw["id"] not in sent]
-        if remaining == (outbox or []) and current.get(PENDING) == bool(remaining):
-            return None  # nothing of ours is there (another pass cleared it)
-        result = await collection.update_one(
-            {"_id": document_id, OUTBOX: outbox},
-            {"$set": {OUTBOX: remaining, PENDING: bool(remaining)}},
-        )
-        return None if result.matched_count else LOST

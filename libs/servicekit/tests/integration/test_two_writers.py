@@ -18,7 +18,8 @@ from contracts.ids import new_id
 from devstack.stack import Stack
 from servicekit.locks import AggregateLocks
 from servicekit.mongo import Document, create_mongo_client
-from servicekit.outbox import OutboxRelay, new_document_events, with_events
+from servicekit.outbox import OutboxRelay
+from servicekit.outbox_documents import clear_if_only, new_document_events, with_events
 from servicekit.store import AggregateStore
 
 pytestmark = pytest.mark.integration
@@ -106,10 +107,9 @@ async def test_clearing_the_outbox_in_one_write_when_it_holds_only_what_was_sent
     payment_id = new_id("pay")
     sent = expired(payment_id)
     await collection.insert_one({"_id": payment_id, **new_document_events([sent])})
-    relay = OutboxRelay([collection], cast(AIOKafkaProducer, None), AggregateLocks(), 60.0)
     as_written = new_document_events([sent])["outbox"]
 
-    assert await relay._clear_if_only(collection, payment_id, as_written, {sent.id})
+    assert await clear_if_only(collection, payment_id, as_written, {sent.id})
     stored = await collection.find_one({"_id": payment_id})
     assert stored is not None
     assert stored["outbox"] == []

@@ -13,7 +13,8 @@ import httpx
 
 from checkout.adapters.catalog import CatalogRefusedError, Quote
 from checkout.adapters.repository import PaymentRepository
-from checkout.domain.payment import Payment, initiate
+from checkout.domain.initiation import initiate
+from checkout.domain.payment import Payment
 from checkout.domain.service_label import ServiceLabel
 from checkout.handlers.context import Checkout
 from contracts.ids import new_id

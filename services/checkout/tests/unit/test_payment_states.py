@@ -9,7 +9,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from checkout.domain.advice import next_step
-from checkout.domain.payment import Payment, initiate
+from checkout.domain.initiation import initiate
+from checkout.domain.payment import Payment
 from checkout.domain.states import PaymentState, TransitionRefusedError
 from contracts.events import (
     CardDebited,

@@ -10,7 +10,8 @@ from io import BytesIO
 import pytest
 from pypdf import PdfReader
 
-from checkout.domain.payment import Payment, initiate
+from checkout.domain.initiation import initiate
+from checkout.domain.payment import Payment
 from checkout.domain.service_label import ServiceLabel, account_as_known
 from checkout.receipts import bank_page_description, receipt_html, receipt_pdf, receipt_text
 from contracts.ids import make_id

@@ -7,7 +7,8 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from checkout.domain.payment import Payment, initiate
+from checkout.domain.initiation import initiate
+from checkout.domain.payment import Payment
 from checkout.refund_mail import refund_mail
 from contracts.events import Language, PaymentInitiated
 from contracts.ids import make_id

@@ -16,7 +16,6 @@ from contracts.events import (
     Language,
     PaymentCompleted,
     PaymentExpired,
-    PaymentInitiated,
     PaymentRefunded,
     RefundRequested,
 )
@@ -175,47 +174,3 @@ class Payment:
                 refunded_at=at,
             )
         )
-
-
-def initiate(
-    payment_id: str,
-    service_id: str,
-    account: str,
-    amount: Money,
-    fee: Money,
-    email: str | None,
-    now: datetime,
-    expires_at: datetime,
-    language: Language = "az",
-    service_label: ServiceLabel | None = None,
-) -> Payment:
-    """A new payment waiting for the card page, with its first event."""
-    total = amount + fee
-    payment = Payment(
-        id=payment_id,
-        service_id=service_id,
-        account=account,
-        amount=amount,
-        fee=fee,
-        total=total,
-        email=email,
-        created_at=now,
-        expires_at=expires_at,
-        language=language,
-        history=(Transition(PaymentState.INITIATED, now, "created"),),
-        service_label=service_label,
-    )
-    return payment._with(
-        PaymentInitiated(
-            payment_id=payment_id,
-            service_id=service_id,
-            account=account,
-            amount=amount,
-            fee=fee,
-            total=total,
-            customer_email=email,
-            language=language,
-            initiated_at=now,
-            expires_at=expires_at,
-        )
-    )

@@ -14,7 +14,8 @@ from pymongo.errors import DuplicateKeyError
 
 from checkout.adapters.bank import BankUnavailableError
 from checkout.adapters.catalog import CatalogRefusedError, CatalogUnavailableError
-from checkout.domain.payment import Payment, initiate
+from checkout.domain.initiation import initiate
+from checkout.domain.payment import Payment
 from checkout.handlers.context import Checkout
 from checkout.handlers.errors import (
     KeyReusedError,

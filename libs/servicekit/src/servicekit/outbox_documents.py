@@ -1,0 +1,74 @@
+"""How the outbox lives in an aggregate's document: events go in with the change that caused them
+(one write), and what the relay published comes out without losing an event that a writer in
+another process pushed meanwhile (one guarded write when the outbox holds just what was sent, else
+read, remove what was sent, and write back only if nothing changed)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from pymongo.asynchronous.collection import AsyncCollection
+
+from contracts.envelope import Envelope
+from servicekit.mongo import Document
+from servicekit.retry import LOST, Lost
+
+OUTBOX = "outbox"
+PENDING = "outbox_pending"
+
+
+def with_events(update: dict[str, Any], events: Sequence[Envelope]) -> dict[str, Any]:
+    """Adds the events to an update document, so they are stored by the same write."""
+    if not events:
+        return update
+    merged = {operator: dict(fields) for operator, fields in update.items()}
+    merged.setdefault("$push", {})[OUTBOX] = {"$each": [stored_event(event) for event in events]}
+    merged.setdefault("$set", {})[PENDING] = True
+    return merged
+
+
+def new_document_events(events: Sequence[Envelope]) -> Document:
+    """Fields to put in a document inserted together with its first events."""
+    return {OUTBOX: [stored_event(event) for event in events], PENDING: bool(events)}
+
+
+def stored_event(event: Envelope) -> Document:
+    return event.model_dump(mode="json")
+
+
+async def clear_if_only(
+    collection: AsyncCollection[Document],
+    document_id: Any,
+    as_written: Sequence[Document],
+    sent: set[str],
+) -> bool:
+    """One guarded write instead of read + write: empties the outbox if it holds exactly the
+    events that were sent. Anything else there (pushed meanwhile, or stored differently) makes
+    the guard miss, and the caller falls back to reading what is there."""
+    if not as_written or any(raw.get("id") not in sent for raw in as_written):
+        return False
+    result = await collection.update_one(
+        {"_id": document_id, OUTBOX: list(as_written)},
+        {"$set": {OUTBOX: [], PENDING: False}},
+    )
+    return bool(result.matched_count)
+
+
+async def remove_sent(
+    collection: AsyncCollection[Document], document_id: Any, sent: set[str]
+) -> Lost | None:
+    """Writes back the outbox without what was sent, only if it is still the outbox as read:
+    a writer in another process may have pushed an event meanwhile, which must not be lost."""
+    current = await collection.find_one({"_id": document_id}, {OUTBOX: 1, PENDING: 1})
+    if current is None:
+        return None
+    outbox = current.get(OUTBOX)
+    remaining = [raw for raw in outbox or [] if raw["id"] not in sent]
+    if remaining == (outbox or []) and current.get(PENDING) == bool(remaining):
+        return None  # nothing of ours is there (another pass cleared it)
+    result = await collection.update_one(
+        {"_id": document_id, OUTBOX: outbox},
+        {"$set": {OUTBOX: remaining, PENDING: bool(remaining)}},
+    )
+    return None if result.matched_count else LOST

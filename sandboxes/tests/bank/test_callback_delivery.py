@@ -35,7 +35,13 @@ async def test_injected_callback_failures_delay_delivery_along_the_backoff(
     merchant: Merchant, customer: Customer, receiver: CallbackReceiver, http: httpx.AsyncClient
 ) -> None:
     faults = await http.put("/bank/_control/faults", json={"callback_failures": 2})
-    assert faults.json() == {"callback_failures": 2, "callback_delay_ms": 0, "refund_failures": 0}
+    assert faults.json() == {
+        "callback_failures": 2,
+        "callback_delay_ms": 0,
+        "refund_failures": 0,
+        "overcharge_qepik": 0,
+        "double_bookings": 0,
+    }
     session = await merchant.open_session("pay_1")
     started = asyncio.get_running_loop().time()
 

@@ -11,6 +11,7 @@ from pydantic import BaseModel, Field
 
 from sandboxes.bank.callbacks import CallbackFaults
 from sandboxes.bank.state import BankDep
+from sandboxes.bank.store import DebitFaults
 
 router = APIRouter(prefix="/_control", tags=["bank: test controls"])
 
@@ -19,6 +20,8 @@ class FaultsBody(BaseModel):
     callback_failures: int = Field(default=0, ge=0)
     callback_delay_ms: int = Field(default=0, ge=0, le=600_000)
     refund_failures: int = Field(default=0, ge=0)
+    overcharge_qepik: int = Field(default=0, ge=0, le=100_000)
+    double_bookings: int = Field(default=0, ge=0)
 
 
 @router.put("/faults")
@@ -26,8 +29,15 @@ async def set_faults(body: FaultsBody, bank: BankDep) -> dict[str, int]:
     """Replaces the faults: a field left out goes back to 0."""
     faults = body.model_dump()
     bank.refund_failures = faults.pop("refund_failures")
+    bank.store.debit_faults = DebitFaults(
+        faults.pop("overcharge_qepik"), faults.pop("double_bookings")
+    )
     bank.callbacks.faults = CallbackFaults(**faults)
-    return {**asdict(bank.callbacks.faults), "refund_failures": bank.refund_failures}
+    return {
+        **asdict(bank.callbacks.faults),
+        **asdict(bank.store.debit_faults),
+        "refund_failures": bank.refund_failures,
+    }
 
 
 class RefundFaultsBody(BaseModel):

@@ -27,13 +27,13 @@ class SettlementRow:
 def settlement_rows(
     day: date, transactions: Iterable[Transaction], refunds: Iterable[Refund]
 ) -> list[SettlementRow]:
-    """Debits at the original amount; refunds carry their own `RF…` reference, amounts positive."""
+    """Debits at the amount charged (each booking of it: an injected fault can book one twice); refunds carry their own `RF…` reference, amounts positive."""
     rows = [
         SettlementRow(
             transaction.order_id,
-            transaction.bank_reference,
+            reference,
             "debit",
-            transaction.amount_qepik,
+            transaction.charged_qepik,
             transaction.currency,
             transaction.decided_at,
         )
@@ -41,6 +41,7 @@ def settlement_rows(
         if transaction.status.moved_money
         and transaction.bank_reference is not None
         and transaction.decided_at is not None
+        for reference in _bookings(transaction)
     ]
     rows += (
         SettlementRow(
@@ -57,6 +58,11 @@ def settlement_rows(
         (row for row in rows if row.occurred_at.astimezone(UTC).date() == day),
         key=lambda row: row.occurred_at,
     )
+
+
+def _bookings(transaction: Transaction) -> list[str]:
+    second = transaction.second_booking_reference
+    return [ref for ref in (transaction.bank_reference, second) if ref is not None]
 
 
 def settlement_csv(rows: Iterable[SettlementRow]) -> str:

@@ -45,6 +45,15 @@ class CallbackEvent:
     body: bytes
 
 
+@dataclass
+class DebitFaults:
+    """Injected at the card's debit: every debit takes `overcharge_qepik` more than asked while it
+    is set, and the next `double_bookings` debits are booked twice in the settlement report."""
+
+    overcharge_qepik: int = 0
+    double_bookings: int = 0
+
+
 def _digits(count: int) -> str:
     return str(secrets.randbelow(10**count)).zfill(count)
 
@@ -58,6 +67,7 @@ class BankStore:
         self._refunds: dict[str, Refund] = {}
         self._last_callback: dict[str, CallbackEvent] = {}
         self._delivered: Counter[str] = Counter()
+        self.debit_faults = DebitFaults()
 
     def open_session(self, request: SessionRequest) -> tuple[Transaction, bool]:
         """The order's session and whether it was created now; the same order keeps its session."""
@@ -92,6 +102,8 @@ class BankStore:
         """Debits or declines the card and returns the callback that tells checkout."""
         reference = f"RRN{_digits(12)}"
         transaction.decide(decline_reason, card_last4, reference, self.clock.now())
+        if decline_reason is None:
+            self._apply_debit_faults(transaction)
         event_id = f"bev_{secrets.token_hex(12)}"
         body = json.dumps(transaction.callback_body(event_id), separators=(",", ":"))
         event = CallbackEvent(
@@ -99,6 +111,12 @@ class BankStore:
         )
         self._last_callback[transaction.order_id] = event
         return event
+
+    def _apply_debit_faults(self, transaction: Transaction) -> None:
+        transaction.overcharge_qepik = self.debit_faults.overcharge_qepik
+        if self.debit_faults.double_bookings > 0:
+            self.debit_faults.double_bookings -= 1
+            transaction.second_booking_reference = f"RRN{_digits(12)}"
 
     def refund(self, refund_id: str, order_id: str, amount_qepik: int) -> Refund | None:
         """The refund (the first answer again for a known `refund_id`); None for an unknown order."""
@@ -141,7 +159,7 @@ class BankStore:
         """Money moved for the order and callbacks checkout accepted; zeros if never seen."""
         transaction = self._by_order.get(order_id)
         return {
-            "debits": int(transaction is not None and transaction.status.moved_money),
+            "debits": _bookings(transaction),
             "refunds": sum(1 for refund in self._refunds.values() if refund.order_id == order_id),
             "callbacks_delivered": self._delivered[order_id],
         }
@@ -149,3 +167,9 @@ class BankStore:
     def _current(self, transaction: Transaction) -> Transaction:
         transaction.expire_if_due(self.clock.now())
         return transaction
+
+
+def _bookings(transaction: Transaction | None) -> int:
+    if transaction is None or not transaction.status.moved_money:
+        return 0
+    return 2 if transaction.second_booking_reference else 1

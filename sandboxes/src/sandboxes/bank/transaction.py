@@ -54,6 +54,15 @@ class Transaction:
     # Set while a 3-D Secure code is awaited: the last digits of the card being challenged.
     challenge_last4: str | None = None
     refunded_qepik: int = 0
+    # Injected faults (`_control/faults`): the card charged more than the session asked, and a
+    # second booking of the same debit under its own reference in the settlement report.
+    overcharge_qepik: int = 0
+    second_booking_reference: str | None = None
+
+    @property
+    def charged_qepik(self) -> int:
+        """What the card was charged: the session's amount, unless a fault took more."""
+        return self.amount_qepik + self.overcharge_qepik if self.status.moved_money else 0
 
     @property
     def bank_code(self) -> str | None:
@@ -94,13 +103,13 @@ class Transaction:
             raise BankConflict(
                 "not_debited", f"order is {self.status}; only a debited order can be refunded"
             )
-        if self.refunded_qepik + amount_qepik > self.amount_qepik:
-            left = self.amount_qepik - self.refunded_qepik
+        if self.refunded_qepik + amount_qepik > self.charged_qepik:
+            left = self.charged_qepik - self.refunded_qepik
             raise BankConflict(
                 "refund_exceeds_debit", f"{amount_qepik} qəpik asked, {left} left to refund"
             )
         self.refunded_qepik += amount_qepik
-        if self.refunded_qepik == self.amount_qepik:
+        if self.refunded_qepik == self.charged_qepik:
             self.status = TransactionStatus.REFUNDED
 
     def status_body(self) -> dict[str, Any]:
@@ -109,7 +118,7 @@ class Transaction:
             "order_id": self.order_id,
             "session_id": self.session_id,
             "status": str(self.status),
-            "amount_qepik": self.amount_qepik,
+            "amount_qepik": self.charged_qepik or self.amount_qepik,
             "refunded_qepik": self.refunded_qepik,
         }
         optional = {
@@ -127,7 +136,7 @@ class Transaction:
             "session_id": self.session_id,
             "order_id": self.order_id,
             "status": "declined" if self.decline_reason else "debited",
-            "amount_qepik": self.amount_qepik,
+            "amount_qepik": self.charged_qepik or self.amount_qepik,
             "bank_reference": self.bank_reference,
             "decline_reason": str(self.decline_reason) if self.decline_reason else None,
             "bank_code": self.bank_code,

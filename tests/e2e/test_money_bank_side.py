@@ -10,7 +10,7 @@ from datetime import UTC, datetime
 import pytest
 
 from devstack.stack import Stack
-from tests.e2e.portal import Portal
+from tests.e2e.portal import Portal, digits
 from tests.e2e.test_reconciliation import ReconciliationFeed, feed, pay, run_settle
 from tests.e2e.test_support import cases_of, sign_in
 
@@ -57,7 +57,10 @@ async def test_a_debit_the_bank_books_twice_is_one_case_from_its_settlement_repo
     portal: Portal, feed: ReconciliationFeed, system: Stack, bank_faults: None
 ) -> None:
     await set_bank_faults(portal, double_bookings=1)
-    payment_id = await pay(portal, "sazz", "6.00")
+    email = f"booked-twice-{digits(6)}@example.az"
+    created = await portal.start_payment("sazz", digits(8), "6.00", email=email)
+    await portal.pay_on_bank_page(created["payment_page_url"])
+    payment_id: str = created["payment_id"]
     assert (await portal.wait_for_state(payment_id, {"completed"}))["state"] == "completed"
     assert (await portal.bank_ledger(payment_id))["debits"] == 2
     day = datetime.now(UTC).date().isoformat()
@@ -73,3 +76,7 @@ async def test_a_debit_the_bank_books_twice_is_one_case_from_its_settlement_repo
     supervisor = await sign_in(portal, "leyla", "supervisor")
     cases = await portal.wait_until(lambda: cases_of(portal, supervisor, payment_id), bool, 15)
     assert len(cases) == 1
+    # The settlement job knows whom the payment belongs to: the customer hears it from us first.
+    letter = await portal.mail_to(email, f"Ödənişinizdə problem gördük: {payment_id}")
+    assert letter is not None, "the customer was not told of the case"
+    assert cases[0]["ticket_id"] in letter["text"]

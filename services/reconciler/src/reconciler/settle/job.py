@@ -112,6 +112,8 @@ def mismatch_event(
         debited_at=debited_at,
         trail=tuple(sorted(trail, key=lambda entry: entry.time)),
         detected_at=now,
+        customer_email=payment.customer_email if payment else None,
+        language=payment.language if payment else None,
     )
     return Envelope.wrap(
         event,

@@ -16,7 +16,14 @@ from datetime import UTC, date, datetime, time, timedelta
 from aiokafka import AIOKafkaConsumer, TopicPartition
 
 from contracts.envelope import UnknownEventError, from_kafka
-from contracts.events import CardDebited, PaymentRefunded, ProviderActivated, TrailEntry
+from contracts.events import (
+    CardDebited,
+    Language,
+    PaymentInitiated,
+    PaymentRefunded,
+    ProviderActivated,
+    TrailEntry,
+)
 from contracts.money import Money
 from contracts.topics import PARTITIONS, Topic
 from reconciler.domain.registry import OurActivation
@@ -34,6 +41,9 @@ class OurPayment:
     card_total: Money | None = None
     debited_at: datetime | None = None
     trail: list[TrailEntry] = field(default_factory=list)
+    # Whom a case about the payment tells, in the language they paid in (from `payment-initiated`).
+    customer_email: str | None = None
+    language: Language | None = None
 
 
 @dataclass
@@ -106,7 +116,9 @@ def _take(
     payment = our_day.payments.setdefault(envelope.subject, OurPayment())
     payment.trail.append(TrailEntry(event_id=envelope.id, type=event.type, time=envelope.time))
     moved: tuple[Movement, Money, datetime] | None = None
-    if isinstance(event, CardDebited):
+    if isinstance(event, PaymentInitiated):
+        payment.customer_email, payment.language = event.customer_email, event.language
+    elif isinstance(event, CardDebited):
         payment.service_id, payment.account = event.service_id, event.account
         payment.card_total, payment.debited_at = event.total, event.debited_at
         moved = (Movement.DEBIT, event.total, event.debited_at)

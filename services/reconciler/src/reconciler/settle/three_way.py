@@ -121,6 +121,8 @@ def provider_event(
         at_provider=None if found.at_provider is None else Money(qepik=found.at_provider),
         trail=tuple(sorted(trail, key=lambda entry: entry.time)),
         detected_at=now,
+        customer_email=payment.customer_email if payment else None,
+        language=payment.language if payment else None,
     )
     return Envelope.wrap(
         event,

@@ -124,6 +124,7 @@ async def _sweeps_after(system: Stack, count: float, seconds: float = 30) -> Non
         await asyncio.sleep(0.1)
 
 
+@pytest.mark.money
 async def test_a_debit_the_provider_sits_on_is_flagged_once_in_time_then_cleared(
     portal: Portal, feed: ReconciliationFeed, system: Stack
 ) -> None:
@@ -153,6 +154,7 @@ async def test_a_debit_the_provider_sits_on_is_flagged_once_in_time_then_cleared
     assert (await portal.payment(payment_id))["state"] == "completed"
 
 
+@pytest.mark.money
 async def test_a_reconciler_killed_mid_run_loses_no_alert_and_doubles_none(
     portal: Portal, feed: ReconciliationFeed, system: Stack
 ) -> None:
@@ -178,6 +180,7 @@ async def test_a_reconciler_killed_mid_run_loses_no_alert_and_doubles_none(
         assert feed.count(payment_id) == {"mismatch-detected": 1, "mismatch-cleared": 1}
 
 
+@pytest.mark.money
 async def test_a_settlement_report_with_three_planted_discrepancies_gives_three_mismatches(
     portal: Portal, feed: ReconciliationFeed, system: Stack
 ) -> None:

@@ -51,6 +51,17 @@ class UnknownOutcomeChecks:
                 asked += 1
         return asked
 
+    async def check_now(self, payment_id: str) -> bool:
+        """A specialist asked: the provider is asked at once, schedule or not (even after the
+        last check); False when the outcome is not unknown or another replica is asking."""
+        activation = await self._repository.get(payment_id)
+        if activation is None or activation.state is not ActivationState.UNKNOWN:
+            return False
+        if not await self._repository.claim_check(activation, self._clock.now() + CHECK_LEASE):
+            return False
+        await self._check(activation)
+        return True
+
     async def _check(self, claimed: Activation) -> None:
         reply = await self._ask_status(claimed)
         async with self._repository.lock(claimed.payment_id):

@@ -28,10 +28,14 @@ async def retry_activation(activations: Activations, order: ActivationRetryOrder
     provider never saw it, under the payment id as transaction id: at most one payment."""
     repository, clock = activations.repository, activations.gateway.clock
     deadline = activations.gateway.settings.retry_policy.deadline
+    found = await repository.get(order.payment_id)
+    if found is None or found.state is not ActivationState.UNKNOWN:
+        log.info("retry of %s ordered but its activation is not unknown", order.payment_id)
+        return
+    await activations.unknown_checks.ask_status(found)  # closes the breaker if it answers
     async with repository.lock(order.payment_id):
         current = await repository.get(order.payment_id)
         if current is None or current.state is not ActivationState.UNKNOWN:
-            log.info("retry of %s ordered but its activation is not unknown", order.payment_id)
             return
         retried = current.retry(clock.now() + deadline)
         if not await repository.save(current, retried):

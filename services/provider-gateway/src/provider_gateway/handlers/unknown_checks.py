@@ -63,16 +63,17 @@ class UnknownOutcomeChecks:
         return True
 
     async def _check(self, claimed: Activation) -> None:
-        reply = await self._ask_status(claimed)
+        reply = await self.ask_status(claimed)
         async with self._repository.lock(claimed.payment_id):
             current = await self._repository.get(claimed.payment_id)
             if current is None or current.state is not ActivationState.UNKNOWN:
                 return
             await self._repository.save(current, self._after(current, reply, self._clock.now()))
 
-    async def _ask_status(self, activation: Activation) -> Reply:
+    async def ask_status(self, activation: Activation) -> Reply:
         """Asks even when the breaker is open: checks are few and far apart, and what they hear
-        tells the breaker (a provider that answers again closes it)."""
+        tells the breaker (a provider that answers again closes it; a person's retry asks so
+        first, and is not kept waiting by a breaker the provider's silence opened)."""
         service = self._catalog.service(activation.service_id)
         if service is None:  # nobody to ask: the schedule runs out and a person decides
             return Reply(Answer.UNAVAILABLE, "the service is no longer in the catalog")

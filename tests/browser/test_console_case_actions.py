@@ -55,6 +55,7 @@ async def test_a_supervisor_asks_the_provider_from_the_console(customer: Custome
         await expect(page.get_by_role("status").filter(has_text="Sifariş verildi")).to_be_visible()
         await expect(page.locator("#case-action-list")).to_contain_text("sifariş verilib")
         await expect(page.locator("#case-action-ask_provider")).to_have_count(0)
+        await expect(page.locator(".trail")).to_contain_text("leyla ödəniş üzrə əməliyyat istədi")
         case = (await client.get(f"/api/support/tickets/{ticket_id}", headers=headers)).json()
     assert [(a["kind"], a["by"], a["note"]) for a in case["actions"]] == [
         ("ask_provider", "leyla", "Provayderə zəng etdik, status soruşulur")

@@ -22,6 +22,8 @@ export const consoleCaseAz = {
   caseActionLine: "{kind}: {state} ({who})",
   caseStateAwaiting: "təsdiq gözləyir",
   caseStateOrdered: "sifariş verilib",
+  trailActionRequested: "{who} ödəniş üzrə əməliyyat istədi",
+  trailActionApproved: "{who} əməliyyatı təsdiq etdi",
 } as const;
 
 export type ConsoleCaseKey = keyof typeof consoleCaseAz;
@@ -49,6 +51,8 @@ export const consoleCaseEn: Record<ConsoleCaseKey, string> = {
   caseActionLine: "{kind}: {state} ({who})",
   caseStateAwaiting: "awaiting approval",
   caseStateOrdered: "ordered",
+  trailActionRequested: "{who} asked for an action on the payment",
+  trailActionApproved: "{who} approved an action",
 };
 
 export const consoleCaseRu: Record<ConsoleCaseKey, string> = {
@@ -74,4 +78,6 @@ export const consoleCaseRu: Record<ConsoleCaseKey, string> = {
   caseActionLine: "{kind}: {state} ({who})",
   caseStateAwaiting: "ждёт одобрения",
   caseStateOrdered: "заказано",
+  trailActionRequested: "{who} запросил(а) действие по платежу",
+  trailActionApproved: "{who} одобрил(а) действие",
 };

@@ -1,5 +1,6 @@
 // support-desk for specialists: sign in (token in sessionStorage), the queue, one ticket, actions.
 import type { Localized } from "../i18n";
+import type { CaseAction } from "./caseActions";
 import { ApiError, NetworkError, request } from "./http";
 
 const SESSION_KEY = "console.session";
@@ -44,6 +45,7 @@ export interface StaffTicket extends Omit<TicketSummary, "customer"> {
   institution: string | null;
   resolution: string | null;
   trail: TrailEntry[];
+  actions?: CaseAction[]; // on a payment's case: what specialists ordered
 }
 
 export function session(): Session | null {

@@ -1,8 +1,10 @@
 // Azerbaijani, the portal's default language; the other languages must name every key here.
 import { consoleAz } from "./console";
+import { consoleCaseAz } from "./consoleCase";
 
 export const az = {
   ...consoleAz,
+  ...consoleCaseAz,
   brand: "Smartpay",
   skipToContent: "Əsas məzmuna keç",
   languageNav: "Dil",

@@ -1,8 +1,10 @@
 import type { Messages } from "./az";
 import { consoleEn } from "./console";
+import { consoleCaseEn } from "./consoleCase";
 
 export const en: Messages = {
   ...consoleEn,
+  ...consoleCaseEn,
   brand: "Smartpay",
   skipToContent: "Skip to main content",
   languageNav: "Language",

@@ -1,8 +1,10 @@
 import type { Messages } from "./az";
 import { consoleRu } from "./console";
+import { consoleCaseRu } from "./consoleCase";
 
 export const ru: Messages = {
   ...consoleRu,
+  ...consoleCaseRu,
   brand: "Smartpay",
   skipToContent: "Перейти к основному содержанию",
   languageNav: "Язык",

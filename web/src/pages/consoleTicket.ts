@@ -8,6 +8,7 @@ import {
   staffTicket,
   type StaffTicket,
 } from "../api/desk";
+import type { CaseAction } from "../api/caseActions";
 import { allowedActions } from "../domain/deskActions";
 import { t, words } from "../i18n";
 import type { MessageKey } from "../i18n/az";
@@ -17,6 +18,7 @@ import { field, type Field, type FormControl } from "../ui/field";
 import { setTitle } from "../ui/title";
 import { deadline, textInput } from "./formParts";
 import { CATEGORIES, sayDeskError, slaClock, stateLabel } from "./console";
+import { caseActions } from "./consoleCaseActions";
 import { trailList } from "./consoleTrail";
 
 export function consoleTicketPage({ main, params, signal }: PageContext): void {
@@ -41,8 +43,23 @@ export function consoleTicketPage({ main, params, signal }: PageContext): void {
     clock.abort();
     clock = new AbortController();
     signal.addEventListener("abort", () => clock.abort());
-    replaceChildren(view, ...ticketParts(ticket, clock.signal), actions(ticket));
+    const me = session() ?? { username: "", role: "" };
+    const onCase = caseActions(ticket, me, (work, button) => void actOnCase(work, button));
+    replaceChildren(view, ...ticketParts(ticket, clock.signal), actions(ticket), onCase);
   };
+  // A case action answers with the action: the case is read again to show where it stands.
+  const actOnCase = async (work: () => Promise<CaseAction>, button: HTMLButtonElement) => {
+    const ordered: { action: CaseAction | null } = { action: null };
+    await act(async () => {
+      ordered.action = await work();
+      return staffTicket(id);
+    }, button);
+    const state = ordered.action?.state;
+    if (state && !signal.aborted) {
+      status.textContent = t(state === "ordered" ? "caseActionOrdered" : "caseActionAwaiting");
+    }
+  };
+
   const act = async (work: () => Promise<StaffTicket>, button: HTMLButtonElement) => {
     status.replaceChildren();
     formError.replaceChildren();

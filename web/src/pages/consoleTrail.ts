@@ -53,6 +53,10 @@ function trailWords(entry: TrailEntry): string {
       return t("trailResolved", { who: by });
     case "redirected":
       return t("trailRedirected", { who: by });
+    case "action_requested":
+      return t("trailActionRequested", { who: by });
+    case "action_approved":
+      return t("trailActionApproved", { who: by });
     default:
       return t("trailOther", { who: by });
   }

@@ -89,7 +89,7 @@ def create_app(
     wiring = ServiceWiring[Activations](
         outbox_collections=(ACTIVATIONS,),
         indexes={ACTIVATIONS: ("state", "next_check_at")},
-        consumed_topics=(Topic.PAYMENTS.value,),
+        consumed_topics=(Topic.PAYMENTS.value, Topic.SUPPORT.value),
         event_handlers=consumer.EVENT_HANDLERS,
         build=build,
         loops=(

@@ -19,12 +19,13 @@ from support_desk.adapters.documents import LETTERS_PENDING
 from support_desk.adapters.sign_ins import SignInGuard
 from support_desk.adapters.staff import StaffDirectory, TokenIssuer
 from support_desk.config import Settings
+from support_desk.domain.action_refusals import ActionRefusedError
 from support_desk.domain.attachments import MAX_ATTACHMENT_BYTES
 from support_desk.domain.permissions import Role
 from support_desk.domain.sign_in import SignInPolicy
-from support_desk.entrypoints import auth, cases, contact, desk, lookup
+from support_desk.entrypoints import auth, case_actions, cases, contact, desk, lookup
 from support_desk.entrypoints.consumer import EVENT_HANDLERS
-from support_desk.entrypoints.problems import problem_for
+from support_desk.entrypoints.problems import action_problem_for, problem_for
 from support_desk.handlers.context import SupportDesk
 from support_desk.handlers.errors import DeskError
 from support_desk.handlers.letters import run_letter_sweep
@@ -87,9 +88,11 @@ def create_app(
         max_body_bytes=MAX_BODY_BYTES,
     )
     map_errors(app, DeskError, problem_for)
+    map_errors(app, ActionRefusedError, action_problem_for)
     app.include_router(auth.router)
     app.include_router(contact.router)
     app.include_router(desk.router)  # before lookup: /tickets/overdue is not a ticket id
     app.include_router(lookup.router)
     app.include_router(cases.router)
+    app.include_router(case_actions.router)
     return app

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from pydantic import SecretStr
+from pydantic import Field, SecretStr
 
 from servicekit.settings import ServiceSettings
 
@@ -23,9 +23,11 @@ class Settings(ServiceSettings):
     sign_in_lock_seconds: float = 300.0
     # Seed users: comma-separated usernames, one password per role.
     support_specialists: str = "aysel,rashad"
-    support_supervisors: str = "leyla"
+    support_supervisors: str = "leyla,murad"  # two: a large refund needs a second one
     support_specialist_password: SecretStr = SecretStr("dev-only-specialist-password")
     support_supervisor_password: SecretStr = SecretStr("dev-only-supervisor-password")
+    # A refund ordered on a case above this many qəpik waits for a second supervisor's approval.
+    support_refund_approval_above_qepik: int = Field(default=5000, ge=0)
 
     def staff_seeds(self) -> list[tuple[str, str, str]]:
         """(username, role, password) of every seeded person."""

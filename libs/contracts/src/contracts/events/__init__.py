@@ -10,6 +10,12 @@ from contracts.events.activations import (
     ProviderActivated,
 )
 from contracts.events.base import EventData
+from contracts.events.case_actions import (
+    ActivationConfirmedByHand,
+    ActivationRetryOrdered,
+    ProviderCheckOrdered,
+    RefundOrdered,
+)
 from contracts.events.imei import (
     ImeiRegistered,
     ImeiRegistrationRejected,
@@ -52,6 +58,10 @@ ALL_EVENTS: Final[tuple[type[EventData], ...]] = (
     ImeiRegistrationRequested,
     ImeiRegistered,
     ImeiRegistrationRejected,
+    ProviderCheckOrdered,
+    ActivationRetryOrdered,
+    RefundOrdered,
+    ActivationConfirmedByHand,
 )
 
 EVENT_TYPES: Final[dict[str, type[EventData]]] = {event.type: event for event in ALL_EVENTS}
@@ -59,7 +69,9 @@ EVENT_TYPES: Final[dict[str, type[EventData]]] = {event.type: event for event in
 __all__ = [
     "ALL_EVENTS",
     "EVENT_TYPES",
+    "ActivationConfirmedByHand",
     "ActivationFailed",
+    "ActivationRetryOrdered",
     "ActivationUnknown",
     "CardDebited",
     "CardDeclined",
@@ -79,6 +91,8 @@ __all__ = [
     "PaymentInitiated",
     "PaymentRefunded",
     "ProviderActivated",
+    "ProviderCheckOrdered",
+    "RefundOrdered",
     "RefundRequested",
     "TrailEntry",
 ]

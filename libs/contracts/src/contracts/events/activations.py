@@ -21,6 +21,12 @@ class ProviderActivated(_ActivationEvent):
     amount: Money = Field(description="what the provider confirmed it was paid")
     provider_transaction_id: str = Field(min_length=1, max_length=64)
     activated_at: AwareDatetime
+    confirmed_by_hand: str | None = Field(
+        default=None,
+        max_length=600,
+        description="who confirmed it by hand from the provider's word, and their note; "
+        "None when the provider answered us",
+    )
 
 
 class ActivationFailed(_ActivationEvent):

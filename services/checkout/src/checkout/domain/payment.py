@@ -128,11 +128,15 @@ class Payment:
         moved = self._move(PaymentState.EXPIRED, at, "card_page_timed_out")
         return moved._with(PaymentExpired(payment_id=self.id, expired_at=at))
 
-    def complete(self, provider_transaction_id: str, at: datetime) -> Payment:
+    def complete(
+        self, provider_transaction_id: str, at: datetime, by_hand: str | None = None
+    ) -> Payment:
+        """`by_hand`: who confirmed the provider's word by hand, and their note."""
         moved = self._move(
             PaymentState.COMPLETED,
             at,
-            "provider_activated",
+            "confirmed_by_hand" if by_hand else "provider_activated",
+            by_hand,
             provider_transaction_id=provider_transaction_id,
             receipt_due=self.email is not None,
         )
@@ -154,6 +158,15 @@ class Payment:
             f"{reason} (provider code {provider_code})",
             failure=reason,
         )
+        return moved._with(
+            RefundRequested(payment_id=self.id, total=self.total, reason=reason, requested_at=at)
+        )
+
+    def order_refund(self, ordered_by: str, at: datetime) -> Payment:
+        """A specialist ordered the refund on the payment's case (`ordered_by`: who, the case,
+        the note); the bank is asked next, as for a failed activation."""
+        moved = self._move(PaymentState.REFUND_PENDING, at, "refund_ordered", ordered_by)
+        reason = f"ordered on a case: {ordered_by}"[:500]
         return moved._with(
             RefundRequested(payment_id=self.id, total=self.total, reason=reason, requested_at=at)
         )

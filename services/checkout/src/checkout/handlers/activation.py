@@ -27,7 +27,11 @@ async def complete_payment(checkout: Checkout, activated: ProviderActivated) -> 
             return None
         try:
             # The receipt goes out from the maintenance sweep, under a claim: so never twice.
-            completed = payment.complete(activated.provider_transaction_id, activated.activated_at)
+            completed = payment.complete(
+                activated.provider_transaction_id,
+                activated.activated_at,
+                activated.confirmed_by_hand,
+            )
         except TransitionRefusedError as refused:  # a repeat, or the payment moved on meanwhile
             log.info("activation ignored: %s", refused)
             return None

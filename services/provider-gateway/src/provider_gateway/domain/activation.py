@@ -10,7 +10,7 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime
 from typing import Any
 
-from contracts.events import ActivationUnknown, EventData
+from contracts.events import ActivationUnknown, EventData, ProviderActivated
 from provider_gateway.domain.calls import Answer, Call
 from provider_gateway.domain.outcomes import (
     MAX_CODE_LENGTH,
@@ -69,6 +69,7 @@ class Activation:
         """Keeps the latest provider answer, for specialists and for resuming."""
         return self._move(
             ActivationState.IN_PROGRESS,
+            only_from=frozenset({ActivationState.IN_PROGRESS}),
             calls=self.calls + 1,
             **_answer_fields(call, answer, description, at),
         )
@@ -120,6 +121,40 @@ class Activation:
             next_check_at=None,
         )
         return moved._with(outcome_event(self.payment_id, self.service_id, result, at))
+
+    def retry(self, deadline_at: datetime) -> Activation:
+        """A person's retry of an unknown outcome: paying again from `status`, under the same
+        transaction id, so the provider pays at most once."""
+        return self._move(
+            ActivationState.IN_PROGRESS,
+            only_from=frozenset({ActivationState.UNKNOWN}),
+            deadline_at=deadline_at,
+            next_check_at=None,
+        )
+
+    def confirm_by_hand(self, reference: str, by_whom: str, at: datetime) -> Activation:
+        """A supervisor read the provider's confirmation (`reference`) of an unknown outcome."""
+        if self.state is not ActivationState.UNKNOWN:
+            raise TransitionRefusedError(
+                self.payment_id,
+                self.state,
+                ActivationState.ACTIVATED,
+                frozenset({ActivationState.UNKNOWN}),
+            )
+        result = ActivationResult(
+            ActivationState.ACTIVATED, "by_hand", by_whom, self.amount_qepik, reference
+        )
+        confirmed = self.finish(result, at)
+        return confirmed._confirmed_by(by_whom)
+
+    def _confirmed_by(self, by_whom: str) -> Activation:
+        events = tuple(
+            event.model_copy(update={"confirmed_by_hand": by_whom[:600]})
+            if isinstance(event, ProviderActivated)
+            else event
+            for event in self.pending_events
+        )
+        return replace(self, pending_events=events)
 
     def _move(
         self,

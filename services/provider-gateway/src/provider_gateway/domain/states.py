@@ -25,8 +25,8 @@ class ActivationState(StrEnum):
         """The states an activation may be in to enter this one (an activation begins in
         progress, or failed at once when its service is unknown)."""
         match self:
-            case ActivationState.IN_PROGRESS:
-                return frozenset({ActivationState.IN_PROGRESS})  # another answer noted
+            case ActivationState.IN_PROGRESS:  # another answer noted; a person's retry
+                return frozenset({ActivationState.IN_PROGRESS, ActivationState.UNKNOWN})
             case ActivationState.UNKNOWN:  # at the deadline, then after each check that ends open
                 return frozenset({ActivationState.IN_PROGRESS, ActivationState.UNKNOWN})
             case ActivationState.ACTIVATED | ActivationState.FAILED:

@@ -1,13 +1,20 @@
-"""Events provider-gateway reacts to (only `card-debited`; the rest of payments.v1 is not ours),
-and the loops that carry activations on without an event."""
+"""Events provider-gateway reacts to (`card-debited`, and a specialist's orders on a case; the
+rest of payments.v1 and support.v1 is not ours), and the loops that carry activations on without
+an event."""
 
 from __future__ import annotations
 
 import logging
 
 from contracts.envelope import Envelope
-from contracts.events import CardDebited
+from contracts.events import (
+    ActivationConfirmedByHand,
+    ActivationRetryOrdered,
+    CardDebited,
+    ProviderCheckOrdered,
+)
 from provider_gateway.gateway import Activations
+from provider_gateway.handlers import case_orders
 from provider_gateway.handlers.card_debited import activate_debited_payment
 from servicekit.event_handlers import EventHandlers
 
@@ -27,7 +34,30 @@ async def _debited(activations: Activations, event: CardDebited, envelope: Envel
     )
 
 
-EVENT_HANDLERS: EventHandlers[Activations] = {CardDebited: _debited}
+async def _check_ordered(
+    activations: Activations, event: ProviderCheckOrdered, _envelope: Envelope
+) -> None:
+    await case_orders.check_now(activations, event)
+
+
+async def _retry_ordered(
+    activations: Activations, event: ActivationRetryOrdered, _envelope: Envelope
+) -> None:
+    await case_orders.retry_activation(activations, event)
+
+
+async def _confirmed_by_hand(
+    activations: Activations, event: ActivationConfirmedByHand, _envelope: Envelope
+) -> None:
+    await case_orders.confirm_by_hand(activations, event)
+
+
+EVENT_HANDLERS: EventHandlers[Activations] = {
+    CardDebited: _debited,
+    ProviderCheckOrdered: _check_ordered,  # a specialist's orders on a case (support.v1)
+    ActivationRetryOrdered: _retry_ordered,
+    ActivationConfirmedByHand: _confirmed_by_hand,
+}
 
 
 async def resume_unfinished(activations: Activations) -> None:

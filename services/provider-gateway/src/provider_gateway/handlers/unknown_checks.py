@@ -51,17 +51,29 @@ class UnknownOutcomeChecks:
                 asked += 1
         return asked
 
+    async def check_now(self, payment_id: str) -> bool:
+        """A specialist asked: the provider is asked at once, schedule or not (even after the
+        last check); False when the outcome is not unknown or another replica is asking."""
+        activation = await self._repository.get(payment_id)
+        if activation is None or activation.state is not ActivationState.UNKNOWN:
+            return False
+        if not await self._repository.claim_check(activation, self._clock.now() + CHECK_LEASE):
+            return False
+        await self._check(activation)
+        return True
+
     async def _check(self, claimed: Activation) -> None:
-        reply = await self._ask_status(claimed)
+        reply = await self.ask_status(claimed)
         async with self._repository.lock(claimed.payment_id):
             current = await self._repository.get(claimed.payment_id)
             if current is None or current.state is not ActivationState.UNKNOWN:
                 return
             await self._repository.save(current, self._after(current, reply, self._clock.now()))
 
-    async def _ask_status(self, activation: Activation) -> Reply:
+    async def ask_status(self, activation: Activation) -> Reply:
         """Asks even when the breaker is open: checks are few and far apart, and what they hear
-        tells the breaker (a provider that answers again closes it)."""
+        tells the breaker (a provider that answers again closes it; a person's retry asks so
+        first, and is not kept waiting by a breaker the provider's silence opened)."""
         service = self._catalog.service(activation.service_id)
         if service is None:  # nobody to ask: the schedule runs out and a person decides
             return Reply(Answer.UNAVAILABLE, "the service is no longer in the catalog")

@@ -6,6 +6,7 @@ from dataclasses import asdict, replace
 from typing import Any
 
 from servicekit.mongo import Document
+from support_desk.adapters.action_documents import actions_from_documents, actions_to_documents
 from support_desk.domain.attachments import Attachment
 from support_desk.domain.model import Action, CaseContact, Customer, Letter, Origin, TrailEntry
 from support_desk.domain.states import TicketState
@@ -46,6 +47,7 @@ def to_document(ticket: Ticket) -> Document:
         ],
         "letters_due": [asdict(letter) for letter in ticket.letters_due],
         LETTERS_PENDING: bool(ticket.letters_due),
+        "actions": actions_to_documents(ticket.actions),
     }
 
 
@@ -81,5 +83,6 @@ def from_document(document: Document) -> Ticket:
             for e in document.get("trail", [])
         ),
         letters_due=tuple(Letter(**letter) for letter in document.get("letters_due", [])),
+        actions=actions_from_documents(document.get("actions", [])),
     )
     return replace(ticket, pending_events=())

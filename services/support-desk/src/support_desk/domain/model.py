@@ -24,6 +24,8 @@ class Action(StrEnum):
     NOTE = "note"
     RESOLVED = "resolved"
     REDIRECTED = "redirected"
+    ACTION_REQUESTED = "action_requested"  # a specialist's action on a case (domain/actions.py)
+    ACTION_APPROVED = "action_approved"
 
 
 SYSTEM = "system"

@@ -8,6 +8,7 @@ from typing import Any
 
 from contracts.events import CaseResolved, EventData
 from support_desk.domain import letters
+from support_desk.domain.actions import CaseAction
 from support_desk.domain.attachments import Attachment
 from support_desk.domain.model import (
     CUSTOMER,
@@ -54,6 +55,7 @@ class Ticket:
     trail: tuple[TrailEntry, ...] = ()
     pending_events: tuple[EventData, ...] = field(default=(), compare=False)
     letters_due: tuple[Letter, ...] = ()
+    actions: tuple[CaseAction, ...] = ()  # what specialists ordered on an automatic case
 
     def overdue(self, now: datetime) -> bool:
         return is_overdue(self.state, self.due_at, now)

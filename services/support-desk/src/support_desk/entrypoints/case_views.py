@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from contracts.events import MismatchKind
+from support_desk.domain.actions import CaseAction
 from support_desk.domain.mismatch_words import KIND_WORDS
 from support_desk.domain.ticket import Ticket
 
@@ -39,3 +40,20 @@ def _ended(ended_by: str) -> str:
         "payment-refunded": "refunded",
         "card-debited": "paid",
     }.get(ended_by, "settled")
+
+
+def action_view(ticket_id: str, action: CaseAction) -> dict[str, Any]:
+    return {
+        "action_id": action.id,
+        "ticket_id": ticket_id,
+        "kind": action.kind.value,
+        "state": action.state.value,
+        "by": action.by,
+        "note": action.note,
+        "provider_reference": action.provider_reference,
+        "requested_at": action.requested_at.isoformat(timespec="milliseconds"),
+        "approved_by": action.approved_by,
+        "approved_at": action.approved_at.isoformat(timespec="milliseconds")
+        if action.approved_at
+        else None,
+    }

@@ -6,6 +6,13 @@ from __future__ import annotations
 from typing import Any
 
 from servicekit.problems import Problem
+from support_desk.domain.action_refusals import (
+    ActionConflictError,
+    ActionForbiddenError,
+    ActionNotFoundError,
+    ActionRefusedError,
+    KeyReusedError,
+)
 from support_desk.handlers.errors import (
     AttachmentNotAnImageError,
     AttachmentTooLargeError,
@@ -51,3 +58,16 @@ def problem_for(error: DeskError) -> Problem:
 
 def ticket_not_found() -> Problem:
     return problem_for(TicketNotFoundError())
+
+
+_ACTION_STATUSES: dict[type[ActionRefusedError], int] = {
+    ActionForbiddenError: 403,
+    ActionConflictError: 409,
+    ActionNotFoundError: 404,
+    KeyReusedError: 422,
+}
+
+
+def action_problem_for(error: ActionRefusedError) -> Problem:
+    """A refused action on a case (domain/action_refusals.py), in az, en and ru."""
+    return Problem(_ACTION_STATUSES[type(error)], error.code, error.en, error.az, ru=error.ru)

@@ -11,7 +11,7 @@ from support_desk.domain.model import Action
 from support_desk.domain.sla import SlaTable, time_left
 from support_desk.domain.states import TicketState
 from support_desk.domain.ticket import Ticket
-from support_desk.entrypoints.case_views import case_progress
+from support_desk.entrypoints.case_views import action_view, case_progress
 
 
 def _time(moment: datetime) -> str:
@@ -131,6 +131,7 @@ def staff_view(ticket: Ticket, now: datetime) -> dict[str, Any]:
             }
             for entry in ticket.trail
         ],
+        "actions": [action_view(ticket.id, action) for action in ticket.actions],
     }
 
 

@@ -7,6 +7,7 @@ from dataclasses import asdict
 from datetime import datetime
 from typing import Any
 
+from support_desk.domain.conversation import can_reply, conversation
 from support_desk.domain.model import Action
 from support_desk.domain.sla import SlaTable, time_left
 from support_desk.domain.states import TicketState
@@ -78,6 +79,15 @@ def customer_view(ticket: Ticket, sla: SlaTable) -> dict[str, Any]:
             for entry in ticket.trail
             if entry.action is Action.REPLY_SENT
         ],
+        "conversation": [
+            {
+                "at": _time(one.at),
+                "from": "customer" if one.by_customer else "specialist",
+                "text": one.text,
+            }
+            for one in conversation(ticket)
+        ],
+        "can_reply": can_reply(ticket),
         "institution": ticket.institution,
         "resolution": ticket.resolution,
         **({"case": case_progress(ticket, with_references=True)} if ticket.mismatch_kind else {}),

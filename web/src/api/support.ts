@@ -30,6 +30,9 @@ export interface TicketStatus {
   due_at: string;
   sla_hours: number;
   answers: { at: string; text: string }[];
+  /** The customer's letter, then each answer either side sent, oldest first. */
+  conversation: { at: string; from: "customer" | "specialist"; text: string }[];
+  can_reply: boolean;
   institution: string | null;
   resolution: string | null;
   case?: CaseProgress;
@@ -49,6 +52,16 @@ export function submitTicket(body: NewTicket, attachment?: File): Promise<Create
 export function ticketStatus(id: string, email: string): Promise<TicketStatus> {
   const query = new URLSearchParams({ email });
   return request<TicketStatus>("GET", `/api/support/tickets/${encodeURIComponent(id)}?${query}`);
+}
+
+/** The customer's answer; the same `reply_id` sent twice (a lost response) is kept once. */
+export function answerTicket(
+  id: string,
+  body: { email: string; message: string; reply_id: string },
+): Promise<TicketStatus> {
+  return request<TicketStatus>("POST", `/api/support/tickets/${encodeURIComponent(id)}/answers`, {
+    body,
+  });
 }
 
 export interface CaseOutcome {

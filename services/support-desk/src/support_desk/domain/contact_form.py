@@ -49,6 +49,7 @@ def read_contact_form(raw: Mapping[str, Any], categories: Collection[str]) -> Co
             "unknown_field",
             "This field is not part of the form.",
             "Bu sahə formada yoxdur.",
+            "Этого поля нет в форме.",
         )
         for name in raw
         if name not in FIELDS
@@ -83,5 +84,6 @@ def _category(raw: object, categories: Collection[str]) -> str | None:
             "unknown_category",
             f"Choose one of: {', '.join(sorted(categories))}.",
             f"Bunlardan birini seçin: {', '.join(sorted(categories))}.",
+            f"Выберите одно из: {', '.join(sorted(categories))}.",
         )
     return raw

@@ -58,6 +58,7 @@ def created_view(ticket: Ticket) -> dict[str, Any]:
         "message": {
             "az": f"Müraciətiniz qəbul edildi: {ticket.id}. Təsdiq məktubu e-poçtunuza göndərildi.",
             "en": f"We received your letter: {ticket.id}. A confirmation was sent to your e-mail.",
+            "ru": f"Мы получили ваше письмо: {ticket.id}. Подтверждение отправлено на ваш e-mail.",
         },
     }
 
@@ -69,7 +70,7 @@ def customer_view(ticket: Ticket, sla: SlaTable) -> dict[str, Any]:
         **_state(ticket),
         "final": ticket.state.is_terminal(),
         "category": ticket.category,
-        "category_text": {"az": category.az, "en": category.en},
+        "category_text": {"az": category.az, "en": category.en, "ru": category.ru},
         "subject": ticket.subject,
         "opened_at": _time(ticket.opened_at),
         "due_at": _time(ticket.due_at),

@@ -85,7 +85,7 @@ async def test_a_letter_is_answered_by_email_and_resolved(portal: Portal) -> Non
         api(portal, f"/{ticket_id}/replies"), json={"message": words}, headers=aysel
     )
     assert replied.status_code == 200 and replied.json()["state"] == "waiting_for_customer"
-    reply_mail = await portal.mail_to(email, f"Answer to your letter: {ticket_id}")
+    reply_mail = await portal.mail_to(email, f"Müraciətinizə cavab: {ticket_id}")  # the form was az
     assert reply_mail is not None and words in reply_mail["text"]
 
     came_back = await portal.http.post(

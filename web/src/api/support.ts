@@ -1,5 +1,5 @@
 // support-desk: the contact form ("Məktub yaz") and a ticket's status for its customer.
-import type { Localized } from "../i18n";
+import { language, type Localized } from "../i18n";
 import { request } from "./http";
 
 export interface NewTicket {
@@ -38,8 +38,10 @@ export interface TicketStatus {
   case?: CaseProgress;
 }
 
-/** As JSON, or as multipart/form-data when the customer attached a photo (PNG, JPEG, WebP). */
-export function submitTicket(body: NewTicket, attachment?: File): Promise<CreatedTicket> {
+/** As JSON, or as multipart/form-data when the customer attached a photo (PNG, JPEG, WebP); in
+ * the page's language, which the ticket's letters are then written in. */
+export function submitTicket(letter: NewTicket, attachment?: File): Promise<CreatedTicket> {
+  const body = { ...letter, language: language() };
   if (!attachment) return request<CreatedTicket>("POST", "/api/support/tickets", { body });
   const form = new FormData();
   for (const [name, value] of Object.entries(body)) {

@@ -12,6 +12,7 @@ from support_desk.domain.fields import (
     FieldRefusedError,
     imei_list,
     message_text,
+    page_language,
     payment_reference,
     person_name,
     refuse,
@@ -20,6 +21,7 @@ from support_desk.domain.fields import (
 
 FIELDS = frozenset(
     {"first_name", "last_name", "email", "subject", "message", "payment_id", "imeis", "category"}
+    | {"language"}
 )
 
 
@@ -33,6 +35,7 @@ class ContactForm:
     payment_id: str | None = None
     imeis: tuple[str, ...] = ()
     category: str | None = None
+    language: str = "az"  # the page's: the ticket's letters are written in it
 
 
 class ContactFormInvalidError(ValueError):
@@ -70,6 +73,7 @@ def read_contact_form(raw: Mapping[str, Any], categories: Collection[str]) -> Co
     check("payment_id", payment_reference)
     check("imeis", imei_list)
     check("category", lambda value: _category(value, categories))
+    check("language", page_language)
     if errors:
         raise ContactFormInvalidError(tuple(errors))
     return ContactForm(**values)

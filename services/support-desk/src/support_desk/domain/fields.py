@@ -149,3 +149,18 @@ def imei_list(raw: object) -> tuple[str, ...]:
             )
         imeis.append(digits)
     return tuple(imeis)
+
+
+def page_language(raw: object) -> str:
+    """The language of the page the form was sent from; Azerbaijani when not said."""
+    if raw is None or raw == "":
+        return "az"
+    if raw not in ("az", "en", "ru"):
+        raise refuse(
+            "language",
+            "unknown_language",
+            "The language is az, en or ru.",
+            "Dil az, en və ya ru olur.",
+            "Язык: az, en или ru.",
+        )
+    return str(raw)

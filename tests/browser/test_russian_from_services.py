@@ -3,10 +3,13 @@ lang="en"): the wrong operator's prefix, a mistyped IMEI."""
 
 from __future__ import annotations
 
+import uuid
+
 import pytest
 from playwright.async_api import expect
 
 from tests.browser.customer import Customer
+from tests.browser.test_contact import mail_to
 
 pytestmark = pytest.mark.e2e
 
@@ -37,3 +40,21 @@ async def test_a_mistyped_imei_is_explained_in_russian(customer: Customer) -> No
     await expect(error).to_contain_text("Последняя (контрольная) цифра не сходится")
     await expect(error.locator("[lang=en]")).to_have_count(0)
     await customer.screenshot("imei-mistake-ru")
+
+
+async def test_a_letter_written_in_russian_is_confirmed_in_russian(customer: Customer) -> None:
+    page = customer.page
+    email = f"pismo-{uuid.uuid4().hex[:8]}@example.az"
+    await in_russian(customer, "/contact")
+    await page.locator("#first_name").fill("Айсель")
+    await page.locator("#last_name").fill("Мамедова")
+    await page.locator("#email").fill(email)
+    await page.locator("#subject").select_option("other")
+    await page.locator("#message").fill("Деньги списаны, баланс не пополнился.")
+    await page.get_by_role("button", name="Отправить").click()
+    number = page.locator(".ticket-number")
+    await expect(number).to_contain_text("tkt_")
+    ticket_id = (await number.inner_text()).rsplit(" ", 1)[-1]
+    mail = await mail_to(customer, email, f"Мы получили ваше письмо: {ticket_id}")
+    assert mail is not None, "no confirmation in Russian"
+    assert "Здравствуйте, Айсель Мамедова!" in mail["text"]

@@ -75,7 +75,7 @@ async def test_a_specialist_answers_and_resolves_a_letter(customer: Customer) ->
     await page.locator("#reply-send").click()
     await expect(page.locator("#ticket-state")).to_contain_text("Müştərinin cavabı gözlənilir")
     await expect(page.locator(".trail")).to_contain_text("Ödənişiniz yoxlanılır")
-    answer = await mail_to(customer, email, f"Answer to your letter: {ticket_id}")
+    answer = await mail_to(customer, email, f"Müraciətinizə cavab: {ticket_id}")  # written in az
     assert answer is not None, "the customer got no e-mail with the answer"
 
     await page.locator("#resolution").fill("Pul balansa köçürüldü.")

@@ -40,10 +40,10 @@ async def test_the_receipt_names_the_service_and_downloads_as_pdf(customer: Cust
     await expect(body).to_contain_text("Azercell (SimSim)")
     await expect(body).not_to_contain_text("azercell")  # the slug
     await expect(body).to_contain_text(spaced)
-    await expect(body).to_contain_text("Bakı vaxtı / Baku time")
+    await expect(body).to_contain_text("(Bakı vaxtı)")  # the page is in az: so is the receipt
     await customer.screenshot("receipt-named", receipt)
 
-    printing = receipt.get_by_role("link", name="Çap et (PDF) / Print (PDF)")
+    printing = receipt.get_by_role("link", name="Çap et (PDF)")
     href = await printing.get_attribute("href")
     answer = await receipt.request.get(receipt.url.rsplit("/", 1)[0] + f"/{href}")
     assert answer.ok and answer.headers["content-type"] == "application/pdf"

@@ -29,10 +29,13 @@ class Portal:
         amount: str,
         email: str | None = "aysel@example.az",
         key: str | None = None,
+        language: str | None = None,
     ) -> httpx.Response:
         body: dict[str, Any] = {"service_id": service_id, "account": account, "amount": amount}
         if email:
             body["email"] = email
+        if language:
+            body["language"] = language
         return await self.http.post(
             f"{self.system.gateway_url}/api/payments",
             json=body,

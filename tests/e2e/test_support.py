@@ -85,7 +85,7 @@ async def test_a_letter_is_answered_by_email_and_resolved(portal: Portal) -> Non
         api(portal, f"/{ticket_id}/replies"), json={"message": words}, headers=aysel
     )
     assert replied.status_code == 200 and replied.json()["state"] == "waiting_for_customer"
-    reply_mail = await portal.mail_to(email, f"Answer to your letter: {ticket_id}")
+    reply_mail = await portal.mail_to(email, f"Müraciətinizə cavab: {ticket_id}")  # the form was az
     assert reply_mail is not None and words in reply_mail["text"]
 
     came_back = await portal.http.post(
@@ -98,7 +98,7 @@ async def test_a_letter_is_answered_by_email_and_resolved(portal: Portal) -> Non
         api(portal, f"/{ticket_id}/resolve"), json={"resolution": "Balans artıb."}, headers=aysel
     )
     assert resolved.status_code == 200 and resolved.json()["state"] == "resolved"
-    assert await portal.mail_to(email, f"resolved: {ticket_id}") is not None
+    assert await portal.mail_to(email, f"həll olundu: {ticket_id}") is not None  # in az
     status = await portal.http.get(api(portal, f"/{ticket_id}"), params={"email": email})
     assert status.json()["state"] == "resolved" and status.json()["final"] is True
     assert status.json()["answers"][0]["text"] == words
@@ -134,7 +134,7 @@ async def test_a_letter_for_another_institution_is_redirected_there(portal: Port
     )
     assert redirected.status_code == 200 and redirected.json()["state"] == "redirected"
     assert redirected.json()["attachment"]["size"] == len(image)
-    mail = await portal.mail_to(email, f"redirected: {ticket_id}")
+    mail = await portal.mail_to(email, f"yönləndirildi: {ticket_id}")  # the form was az
     assert mail is not None and "imei.az (MCQS), 157" in mail["text"]
     status = await portal.http.get(api(portal, f"/{ticket_id}"), params={"email": email})
     assert status.json()["institution"] == "imei.az (MCQS), 157"

@@ -1,13 +1,14 @@
 // History-API routing: same-origin links change the page without reloading the app.
 import { consolePage } from "./pages/console";
 import { consoleTicketPage } from "./pages/consoleTicket";
-import { contactPage, ticketPage } from "./pages/contact";
+import { contactPage } from "./pages/contact";
 import { faqPage } from "./pages/faq";
 import { homePage } from "./pages/home";
 import { imeiPage, imeiStatusPage } from "./pages/imei";
 import { notFoundPage } from "./pages/notFound";
 import { resultPage } from "./pages/result";
 import { servicePage } from "./pages/service";
+import { ticketPage } from "./pages/ticket";
 import { markCurrent } from "./ui/layout";
 
 export interface PageContext {

@@ -1,5 +1,5 @@
 // support-desk: the contact form ("Məktub yaz") and a ticket's status for its customer.
-import type { Localized } from "../i18n";
+import { language, type Localized } from "../i18n";
 import { request } from "./http";
 
 export interface NewTicket {
@@ -30,13 +30,18 @@ export interface TicketStatus {
   due_at: string;
   sla_hours: number;
   answers: { at: string; text: string }[];
+  /** The customer's letter, then each answer either side sent, oldest first. */
+  conversation: { at: string; from: "customer" | "specialist"; text: string }[];
+  can_reply: boolean;
   institution: string | null;
   resolution: string | null;
   case?: CaseProgress;
 }
 
-/** As JSON, or as multipart/form-data when the customer attached a photo (PNG, JPEG, WebP). */
-export function submitTicket(body: NewTicket, attachment?: File): Promise<CreatedTicket> {
+/** As JSON, or as multipart/form-data when the customer attached a photo (PNG, JPEG, WebP); in
+ * the page's language, which the ticket's letters are then written in. */
+export function submitTicket(letter: NewTicket, attachment?: File): Promise<CreatedTicket> {
+  const body = { ...letter, language: language() };
   if (!attachment) return request<CreatedTicket>("POST", "/api/support/tickets", { body });
   const form = new FormData();
   for (const [name, value] of Object.entries(body)) {
@@ -49,6 +54,16 @@ export function submitTicket(body: NewTicket, attachment?: File): Promise<Create
 export function ticketStatus(id: string, email: string): Promise<TicketStatus> {
   const query = new URLSearchParams({ email });
   return request<TicketStatus>("GET", `/api/support/tickets/${encodeURIComponent(id)}?${query}`);
+}
+
+/** The customer's answer; the same `reply_id` sent twice (a lost response) is kept once. */
+export function answerTicket(
+  id: string,
+  body: { email: string; message: string; reply_id: string },
+): Promise<TicketStatus> {
+  return request<TicketStatus>("POST", `/api/support/tickets/${encodeURIComponent(id)}/answers`, {
+    body,
+  });
 }
 
 export interface CaseOutcome {

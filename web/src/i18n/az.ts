@@ -163,6 +163,12 @@ export const az = {
     "Məsələn, *#06# yığanda görünən IMEI ekranının şəkli və ya qəbz. PNG, JPEG və ya WebP, 5 MB-a qədər.",
   attachmentType: "Yalnız şəkil əlavə edin: PNG, JPEG və ya WebP.",
   attachmentTooLarge: "Şəkil 5 MB-dan böyükdür; kiçik şəkil seçin.",
+  conversation: "Yazışma",
+  fromYou: "Siz",
+  fromSpecialist: "Mütəxəssis",
+  replyLabel: "Cavabınız",
+  replySend: "Cavabı göndər",
+  replyEmpty: "Cavabınızı yazın.",
 } as const;
 
 export type MessageKey = keyof typeof az;

@@ -162,4 +162,10 @@ export const en: Messages = {
     "For example, a photo of the IMEI screen that *#06# shows, or a receipt. PNG, JPEG or WebP, up to 5 MB.",
   attachmentType: "Attach an image only: PNG, JPEG or WebP.",
   attachmentTooLarge: "The image is larger than 5 MB; choose a smaller one.",
+  conversation: "Conversation",
+  fromYou: "You",
+  fromSpecialist: "Specialist",
+  replyLabel: "Your answer",
+  replySend: "Send the answer",
+  replyEmpty: "Write your answer.",
 };

@@ -161,4 +161,10 @@ export const ru: Messages = {
     "Например, снимок экрана с IMEI, который показывает *#06#, или квитанция. PNG, JPEG или WebP, до 5 МБ.",
   attachmentType: "Прикрепите только изображение: PNG, JPEG или WebP.",
   attachmentTooLarge: "Изображение больше 5 МБ; выберите поменьше.",
+  conversation: "Переписка",
+  fromYou: "Вы",
+  fromSpecialist: "Специалист",
+  replyLabel: "Ваш ответ",
+  replySend: "Отправить ответ",
+  replyEmpty: "Напишите ваш ответ.",
 };

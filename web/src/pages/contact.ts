@@ -1,17 +1,15 @@
-// "Məktub yaz": the contact form (→ a ticket number and its status link), and /ticket, the status.
+// "Məktub yaz": the contact form (→ a ticket number and its status link; /ticket is ticket.ts).
 import { services } from "../api/catalog";
-import { submitTicket, ticketStatus, type CreatedTicket, type NewTicket } from "../api/support";
+import { submitTicket, type CreatedTicket, type NewTicket } from "../api/support";
 import { language, pick, t } from "../i18n";
 import type { PageContext } from "../router";
-import { h, inLanguage, replaceChildren } from "../ui/dom";
+import { h, replaceChildren } from "../ui/dom";
 import { field, type Field, type FormControl } from "../ui/field";
 import { copyButton } from "../ui/copy";
 import { setTitle } from "../ui/title";
-import { caseProgressView } from "./resultCase";
+import { rememberEmail } from "./ticket";
 import { ATTACHMENT_PROBLEMS, ATTACHMENT_TYPES, attachmentRefusal } from "../domain/attachment";
-import { apiProblem, bakuTime, deadline, sayError, showFieldErrors, textInput } from "./formParts";
-
-let lastEmail = ""; // so the status page needs only the number right after sending
+import { apiProblem, bakuTime, sayError, showFieldErrors, textInput } from "./formParts";
 
 export function contactPage({ main, query, signal }: PageContext): void {
   setTitle(t("contactTitle"));
@@ -98,7 +96,7 @@ export function contactPage({ main, query, signal }: PageContext): void {
     try {
       const created = await submitTicket(body, attachment);
       if (signal.aborted) return;
-      lastEmail = body.email;
+      rememberEmail(body.email);
       form.replaceWith(done);
       replaceChildren(done, ...ticketCreated(created, body.email));
       return;
@@ -145,63 +143,4 @@ export function ticketCreated(created: CreatedTicket, email: string): Node[] {
     ),
   ];
   return nodes.filter((node): node is Node => node !== null);
-}
-
-export function ticketPage({ main, query, signal }: PageContext): void {
-  setTitle(t("ticketTitle"));
-  const number = field({ label: t("ticketNumber"), input: textInput("ticket_id") });
-  const email = field({
-    label: t("ticketEmail"),
-    input: textInput("ticket_email", { type: "email", autocomplete: "email" }),
-  });
-  number.input.value = query.get("id") ?? "";
-  email.input.value = lastEmail;
-  const formError = h("p", { class: "error form-error", role: "alert" });
-  const answer = h("section", { class: "ticket", "aria-live": "polite" });
-  const form = h(
-    "form",
-    { class: "pay", novalidate: true },
-    number.root,
-    email.root,
-    formError,
-    h("button", { type: "submit", class: "primary" }, t("check")),
-  );
-  const look = async () => {
-    formError.replaceChildren();
-    answer.replaceChildren();
-    try {
-      const found = await ticketStatus(number.input.value.trim(), email.input.value.trim());
-      if (signal.aborted) return;
-      const state = pick(found.state_text);
-      replaceChildren(
-        answer,
-        h(
-          "h2",
-          { class: `ticket-state state-${found.state}` },
-          inLanguage(state.text, state.lang, language()),
-        ),
-        h(
-          "dl",
-          {},
-          h("dt", {}, t("ticketNumber")),
-          h("dd", {}, `${found.ticket_id} `, copyButton(found.ticket_id, t("ticketNumber"))),
-          h("dt", {}, t("ticketDueAt")),
-          h("dd", { id: "ticket-due" }, deadline(found.due_at, found.sla_hours)),
-        ),
-        found.answers.length ? h("h3", {}, t("ticketAnswers")) : null,
-        ...found.answers.map((one) => h("blockquote", {}, h("p", {}, one.text))),
-        found.institution ? h("p", {}, found.institution) : null,
-        ...(found.case ? caseProgressView(found.case) : []),
-        found.case || !found.resolution ? null : h("p", {}, found.resolution),
-      );
-    } catch (error) {
-      if (!signal.aborted) sayError(formError, error);
-    }
-  };
-  form.addEventListener("submit", (event) => {
-    event.preventDefault();
-    void look();
-  });
-  main.append(h("h1", {}, t("ticketTitle")), form, answer);
-  if (number.input.value && email.input.value) void look();
 }

@@ -53,6 +53,11 @@ function progress(state: PaymentState): HTMLElement {
   );
 }
 
+/** The receipt in the page's language (the server's default is the one the customer paid in). */
+function inPageLanguage(url: string): string {
+  return `${url}${url.includes("?") ? "&" : "?"}lang=${language()}`;
+}
+
 function actions(view: PaymentView): HTMLElement | null {
   if (view.receipt_url) {
     return h(
@@ -60,7 +65,12 @@ function actions(view: PaymentView): HTMLElement | null {
       { class: "actions" },
       h(
         "a",
-        { class: "button primary", href: view.receipt_url, target: "_blank", rel: "noopener" },
+        {
+          class: "button primary",
+          href: inPageLanguage(view.receipt_url),
+          target: "_blank",
+          rel: "noopener",
+        },
         t("receipt"),
       ),
       view.receipt_pdf_url
@@ -68,7 +78,7 @@ function actions(view: PaymentView): HTMLElement | null {
             "a",
             {
               class: "button secondary",
-              href: view.receipt_pdf_url,
+              href: inPageLanguage(view.receipt_pdf_url),
               download: `qebz-${view.payment_id}.pdf`,
             },
             t("receiptPdf"),

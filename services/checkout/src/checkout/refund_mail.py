@@ -57,8 +57,10 @@ def refund_mail(payment: Payment) -> Mail:
     when = refunded_at(payment).astimezone(UTC).astimezone(BAKU)
     text = body.format(
         payment=payment.id,
-        service=payment.service_id,
-        account=payment.account,
+        service=label.name(payment.language)
+        if (label := payment.service_label)
+        else payment.service_id,
+        account=label.account(payment.account) if label else payment.account,
         amount=str(payment.total),
         at=when.strftime("%Y-%m-%d %H:%M"),
         reference=payment.refund_reference,

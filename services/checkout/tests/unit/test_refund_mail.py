@@ -3,12 +3,14 @@ bank's reference and when the money shows; nothing else about the card."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 
 import pytest
 
 from checkout.domain.initiation import initiate
 from checkout.domain.payment import Payment
+from checkout.domain.service_label import ServiceLabel
 from checkout.refund_mail import refund_mail
 from contracts.events import Language, PaymentInitiated
 from contracts.ids import make_id
@@ -70,3 +72,13 @@ def test_the_refund_email_speaks_the_customers_language(
     assert mail.html is not None and "RFN-77" in mail.html
     others = {"az", "en", "ru"} - {language}
     assert not any(refund_mail(refunded(other)).text == mail.text for other in others)
+
+
+def test_the_refund_email_names_the_service_and_account_as_the_customer_knows_them() -> None:
+    labelled = replace(
+        refunded("ru"),
+        service_label=ServiceLabel("Yol polisi", "Traffic police", "Дорожная полиция", "phone"),
+    )
+    mail = refund_mail(labelled)
+    assert "Дорожная полиция" in mail.text and "+994 50 123 45 67" in mail.text
+    assert "azercell" not in mail.text

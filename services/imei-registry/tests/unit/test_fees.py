@@ -75,7 +75,7 @@ def test_the_schedule_changes_at_midnight_in_baku_not_in_utc(
     [
         ("", "no fee schedule"),
         (
-            '[[schedules]]\neffective_from = 2020-01-01\nlegal_basis = { az = "a", en = "b" }\n'
+            '[[schedules]]\neffective_from = 2020-01-01\nlegal_basis = { az = "a", en = "b", ru = "в" }\n'
             "fees_qepik = { basic = 100 }\n",
             "no fee for",
         ),

@@ -23,7 +23,7 @@ from support_desk.domain.action_refusals import ActionRefusedError
 from support_desk.domain.attachments import MAX_ATTACHMENT_BYTES
 from support_desk.domain.permissions import Role
 from support_desk.domain.sign_in import SignInPolicy
-from support_desk.entrypoints import auth, case_actions, cases, contact, desk, lookup
+from support_desk.entrypoints import auth, case_actions, cases, contact, conversation, desk, lookup
 from support_desk.entrypoints.consumer import EVENT_HANDLERS
 from support_desk.entrypoints.problems import action_problem_for, problem_for
 from support_desk.handlers.context import SupportDesk
@@ -93,6 +93,7 @@ def create_app(
     app.include_router(contact.router)
     app.include_router(desk.router)  # before lookup: /tickets/overdue is not a ticket id
     app.include_router(lookup.router)
+    app.include_router(conversation.router)
     app.include_router(cases.router)
     app.include_router(case_actions.router)
     return app

@@ -28,7 +28,9 @@ LEYLA = StaffMember("leyla", Role.SUPERVISOR)
 FORM = ContactForm(
     "Nigar", "Həsənova", "n@example.az", "other", "<b>salam</b> & <script>x</script>"
 )
-TICKET = open_ticket(make_id("tkt", NOW, bytes(10)), FORM, Category("other", 72, True, "", ""), NOW)
+TICKET = open_ticket(
+    make_id("tkt", NOW, bytes(10)), FORM, Category("other", 72, True, "", "", ""), NOW
+)
 DIRECTORY = StaffDirectory(
     [("aysel", Role.SPECIALIST, "s3cret"), ("leyla", Role.SUPERVISOR, "b0ss")]
 )

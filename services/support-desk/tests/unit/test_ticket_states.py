@@ -20,7 +20,7 @@ from support_desk.domain.ticket import Ticket
 
 NOW = datetime(2026, 11, 26, 12, 0, tzinfo=UTC)
 TICKET_ID = make_id("tkt", NOW, bytes(10))
-OTHER = Category("other", 72, True, "Digər", "Other")
+OTHER = Category("other", 72, True, "Digər", "Other", "Другое")
 FORM = ContactForm(
     "Aysel", "Məmmədova", "aysel@example.az", "azercell", "Pul çıxıb, xidmət yoxdur."
 )

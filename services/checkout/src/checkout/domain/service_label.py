@@ -21,10 +21,6 @@ class ServiceLabel:
     def name(self, language: str) -> str:
         return {"az": self.az, "en": self.en, "ru": self.ru}.get(language, self.az)
 
-    def bilingual_name(self) -> str:
-        """ "Azercell", or "Yol polisi cərimələri / Traffic police fines" where the names differ."""
-        return self.az if self.az == self.en else f"{self.az} / {self.en}"
-
     def account(self, account: str) -> str:
         return account_as_known(self.account_kind, account)
 

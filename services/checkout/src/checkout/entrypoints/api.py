@@ -6,7 +6,7 @@ import asyncio
 import re
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, Header, Response
+from fastapi import APIRouter, Depends, Header, Query, Response
 from fastapi.responses import HTMLResponse, JSONResponse
 
 from checkout.domain.payment import Payment
@@ -17,6 +17,7 @@ from checkout.handlers.create import create_payment
 from checkout.receipts import receipt_html, receipt_pdf
 from checkout.receipts.content import pdf_filename
 from checkout.views import CreatePaymentRequest, payment_view
+from contracts.events.payments import Language
 from contracts.ids import is_id
 from servicekit.lifespan import context_dependency
 
@@ -25,6 +26,8 @@ _KEY = re.compile(r"^[A-Za-z0-9_.:-]{8,64}$")
 
 
 CheckoutDep = Annotated[Checkout, Depends(context_dependency(Checkout))]
+# A receipt's language: the page's; without it, the one the customer paid in.
+LangQuery = Annotated[Language | None, Query()]
 
 
 def idempotency_key(idempotency_key: Annotated[str | None, Header()] = None) -> str:
@@ -65,21 +68,24 @@ async def _completed_payment(checkout: Checkout, payment_id: str) -> Payment:
 
 
 @router.get("/{payment_id}/receipt", response_class=HTMLResponse)
-async def receipt(payment_id: str, checkout: CheckoutDep) -> HTMLResponse:
+async def receipt(payment_id: str, checkout: CheckoutDep, lang: LangQuery = None) -> HTMLResponse:
+    """In `lang` (the page's language) or else the language the customer paid in."""
     payment = await _completed_payment(checkout, payment_id)
+    pdf = f"receipt.pdf?lang={lang}" if lang else "receipt.pdf"  # beside this page
     return HTMLResponse(
-        receipt_html(payment, "receipt.pdf"),  # beside this page: /api/payments/{id}/receipt.pdf
+        receipt_html(payment, pdf, language=lang),
         headers={"Content-Disposition": f'inline; filename="{payment.id}.html"'},
     )
 
 
 @router.get("/{payment_id}/receipt.pdf", response_class=Response)
-async def receipt_as_pdf(payment_id: str, checkout: CheckoutDep) -> Response:
+async def receipt_as_pdf(
+    payment_id: str, checkout: CheckoutDep, lang: LangQuery = None
+) -> Response:
     payment = await _completed_payment(checkout, payment_id)
     return Response(
-        await asyncio.to_thread(
-            receipt_pdf, payment
-        ),  # fonts are read and laid out: not on the loop
+        # fonts are read and laid out: not on the loop
+        await asyncio.to_thread(receipt_pdf, payment, language=lang),
         media_type="application/pdf",
         headers={"Content-Disposition": f'inline; filename="{pdf_filename(payment)}"'},
     )

@@ -8,7 +8,7 @@ from checkout.domain.payment import Payment
 from checkout.handlers.context import Checkout
 from checkout.handlers.owed_mail import OwedMail, send_owed
 from checkout.receipts import receipt_html, receipt_pdf, receipt_text
-from checkout.receipts.content import pdf_filename
+from checkout.receipts.content import pdf_filename, words_for
 from servicekit.mail import Attachment, Mail
 
 
@@ -20,7 +20,7 @@ async def _compose(checkout: Checkout, payment: Payment) -> Mail:
     )
     return Mail(
         payment.email,
-        f"Qəbz / Receipt {payment.id}",
+        f"{words_for(payment).subject} {payment.id}",
         receipt_text(payment),
         receipt_html(payment, pdf_url, attached=True),
         message_id=f"receipt-{payment.id}",

@@ -1,5 +1,5 @@
 """What a receipt says, line by line: the service by name, the account as the customer writes it,
-the amounts, both references and the time in Baku. Labels in Azerbaijani, English and Russian."""
+the amounts, both references and the time in Baku, in the customer's language (az, en or ru)."""
 
 from __future__ import annotations
 
@@ -7,11 +7,11 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 
 from checkout.domain.payment import Payment
+from checkout.receipts.words import WORDS, ReceiptWords
+from contracts.events.payments import Language
 
 # Azerbaijan keeps UTC+4 all year (no daylight saving since 2016), as the portal's pages do.
 BAKU = timezone(timedelta(hours=4), "Baku")
-TITLE = "Ödəniş qəbzi / Payment receipt / Квитанция об оплате"
-COMPLETED = "Ödəniş uğurla tamamlandı. / The payment was completed. / Платёж успешно завершён."
 
 
 @dataclass(frozen=True)
@@ -21,14 +21,19 @@ class ReceiptLine:
     total: bool = False  # the line the eye looks for
 
 
-def baku_time(at: datetime) -> str:
-    """ "2026-12-05 11:00:05 (Bakı vaxtı / Baku time)"."""
-    return f"{at.astimezone(BAKU):%Y-%m-%d %H:%M:%S} (Bakı vaxtı / Baku time)"
+def words_for(payment: Payment, language: Language | None = None) -> ReceiptWords:
+    """The words of `language`, or of the language the customer paid in."""
+    return WORDS[language or payment.language]
 
 
-def service_name(payment: Payment) -> str:
+def baku_time(at: datetime, words: ReceiptWords) -> str:
+    """ "2026-12-05 11:00:05 (Bakı vaxtı)"."""
+    return f"{at.astimezone(BAKU):%Y-%m-%d %H:%M:%S} ({words.baku_time})"
+
+
+def service_name(payment: Payment, language: Language) -> str:
     label = payment.service_label
-    return label.bilingual_name() if label else payment.service_id
+    return label.name(language) if label else payment.service_id
 
 
 def account_text(payment: Payment) -> str:
@@ -36,19 +41,18 @@ def account_text(payment: Payment) -> str:
     return label.account(payment.account) if label else payment.account
 
 
-def receipt_lines(payment: Payment) -> list[ReceiptLine]:
+def receipt_lines(payment: Payment, language: Language | None = None) -> list[ReceiptLine]:
+    words = words_for(payment, language)
     return [
-        ReceiptLine("Ödəniş / Payment / Платёж", payment.id),
-        ReceiptLine("Xidmət / Service / Услуга", service_name(payment)),
-        ReceiptLine("Hesab / Account / Счёт", account_text(payment)),
-        ReceiptLine("Məbləğ / Amount / Сумма", str(payment.amount)),
-        ReceiptLine("Komissiya / Commission / Комиссия", str(payment.fee)),
-        ReceiptLine("Cəmi / Total / Итого", str(payment.total), total=True),
-        ReceiptLine("Bank arayışı / Bank reference", payment.bank_reference or "—"),
-        ReceiptLine(
-            "Təchizatçı əməliyyatı / Provider reference", payment.provider_transaction_id or "—"
-        ),
-        ReceiptLine("Tarix / Date / Дата", baku_time(payment.history[-1].at)),
+        ReceiptLine(words.payment, payment.id),
+        ReceiptLine(words.service, service_name(payment, language or payment.language)),
+        ReceiptLine(words.account, account_text(payment)),
+        ReceiptLine(words.amount, str(payment.amount)),
+        ReceiptLine(words.commission, str(payment.fee)),
+        ReceiptLine(words.total, str(payment.total), total=True),
+        ReceiptLine(words.bank_reference, payment.bank_reference or "—"),
+        ReceiptLine(words.provider_reference, payment.provider_transaction_id or "—"),
+        ReceiptLine(words.date, baku_time(payment.history[-1].at, words)),
     ]
 
 
@@ -56,9 +60,10 @@ def pdf_filename(payment: Payment) -> str:
     return f"qebz-{payment.id}.pdf"
 
 
-def receipt_text(payment: Payment) -> str:
-    lines = [f"{line.label}: {line.value}" for line in receipt_lines(payment)]
-    return "\n".join([TITLE, "", *lines, "", COMPLETED, ""])
+def receipt_text(payment: Payment, language: Language | None = None) -> str:
+    words = words_for(payment, language)
+    lines = [f"{line.label}: {line.value}" for line in receipt_lines(payment, language)]
+    return "\n".join([words.title, "", *lines, "", words.completed, ""])
 
 
 def bank_page_description(payment: Payment, language: str) -> str:

@@ -6,7 +6,8 @@ from __future__ import annotations
 from html import escape
 
 from checkout.domain.payment import Payment
-from checkout.receipts.content import COMPLETED, TITLE, receipt_lines
+from checkout.receipts.content import receipt_lines, words_for
+from contracts.events.payments import Language
 
 _STYLE = (
     "body{font-family:system-ui,sans-serif;max-width:36rem;margin:2rem auto;color:#111}"
@@ -18,23 +19,24 @@ _STYLE = (
 )
 
 
-def receipt_html(payment: Payment, pdf_url: str, attached: bool = False) -> str:
+def receipt_html(
+    payment: Payment, pdf_url: str, attached: bool = False, language: Language | None = None
+) -> str:
     """`pdf_url` is where the PDF is fetched: relative on our page, absolute in a letter, which
-    also says that the PDF is attached."""
+    also says that the PDF is attached. In `language`, or the one the customer paid in."""
+    words = words_for(payment, language)
     rows = "".join(
         f"<tr{' class=total' if line.total else ''}>"
         f"<td>{escape(line.label)}</td><td>{escape(line.value)}</td></tr>"
-        for line in receipt_lines(payment)
+        for line in receipt_lines(payment, language)
     )
-    note = (
-        "<p>PDF qəbz məktuba əlavə olunub. / The PDF receipt is attached.</p>" if attached else ""
-    )
+    note = f"<p>{escape(words.attached)}</p>" if attached else ""
     return (
-        '<!doctype html><html lang="az"><head><meta charset="utf-8">'
-        f"<title>Qəbz {escape(payment.id)}</title><style>{_STYLE}</style></head><body>"
-        f"<h1>{escape(TITLE)}</h1>"
+        f'<!doctype html><html lang="{language or payment.language}"><head><meta charset="utf-8">'
+        f"<title>{escape(words.subject)} {escape(payment.id)}</title><style>{_STYLE}</style>"
+        f"</head><body><h1>{escape(words.title)}</h1>"
         f"<table>{rows}</table>"
-        f"<p>{escape(COMPLETED)}</p>{note}"
-        f'<p><a class="print" href="{escape(pdf_url)}">Çap et (PDF) / Print (PDF)</a></p>'
+        f"<p>{escape(words.completed)}</p>{note}"
+        f'<p><a class="print" href="{escape(pdf_url)}">{escape(words.print_pdf)}</a></p>'
         "</body></html>"
     )

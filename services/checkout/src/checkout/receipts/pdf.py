@@ -9,15 +9,18 @@ from typing import Final, cast
 from fpdf import FPDF
 
 from checkout.domain.payment import Payment
-from checkout.receipts.content import COMPLETED, TITLE, receipt_lines
+from checkout.receipts.content import receipt_lines, words_for
+from contracts.events.payments import Language
 
 FONTS: Final = Path("/usr/share/fonts/truetype/dejavu")
 LABEL_WIDTH_MM: Final = 80
 
 
-def receipt_pdf(payment: Payment, fonts: Path = FONTS) -> bytes:
+def receipt_pdf(payment: Payment, fonts: Path = FONTS, language: Language | None = None) -> bytes:
+    """In `language`, or the one the customer paid in."""
+    words = words_for(payment, language)
     pdf = FPDF(format="A4")
-    pdf.set_title(f"{TITLE} {payment.id}")
+    pdf.set_title(f"{words.title} {payment.id}")
     pdf.set_author("SmartPay")
     pdf.set_creation_date(payment.history[-1].at)  # the same payment, the same file
     pdf.add_font("DejaVu", "", str(fonts / "DejaVuSans.ttf"))
@@ -26,9 +29,9 @@ def receipt_pdf(payment: Payment, fonts: Path = FONTS) -> bytes:
     pdf.set_auto_page_break(auto=True, margin=20)
     pdf.add_page()
     pdf.set_font("DejaVu", "B", 14)
-    pdf.multi_cell(0, 8, TITLE, align="L", new_x="LMARGIN", new_y="NEXT")
+    pdf.multi_cell(0, 8, words.title, align="L", new_x="LMARGIN", new_y="NEXT")
     pdf.ln(3)
-    for line in receipt_lines(payment):
+    for line in receipt_lines(payment, language):
         pdf.set_font("DejaVu", "B" if line.total else "", 9)
         top = pdf.get_y()
         label = cast(
@@ -43,5 +46,5 @@ def receipt_pdf(payment: Payment, fonts: Path = FONTS) -> bytes:
         pdf.line(pdf.l_margin, pdf.get_y() - 0.75, pdf.w - pdf.r_margin, pdf.get_y() - 0.75)
     pdf.ln(3)
     pdf.set_font("DejaVu", "", 9)
-    pdf.multi_cell(0, 5, COMPLETED, align="L", new_x="LMARGIN", new_y="NEXT")
+    pdf.multi_cell(0, 5, words.completed, align="L", new_x="LMARGIN", new_y="NEXT")
     return bytes(pdf.output())

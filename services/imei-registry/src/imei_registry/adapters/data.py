@@ -78,7 +78,9 @@ def load_fee_table(text: str | None = None) -> FeeTable:
             schedules.append(
                 FeeSchedule(
                     effective_from=effective,
-                    legal_basis=Bilingual(az=str(basis["az"]), en=str(basis["en"])),
+                    legal_basis=Bilingual(
+                        az=str(basis["az"]), en=str(basis["en"]), ru=str(basis["ru"])
+                    ),
                     fees_qepik={PriceBand(band): int(q) for band, q in entry["fees_qepik"].items()},
                 )
             )

@@ -93,14 +93,14 @@ def from_document(document: Document) -> Quote:
         tuple(document["imeis"]),
         model,
         TypeCheck(document["type_check"]),
-        tuple(Notice(n["code"], Bilingual(n["az"], n["en"])) for n in document["notices"]),
+        tuple(Notice(n["code"], _text(n)) for n in document["notices"]),
     )
     raw_fee = document["fee"]
     fee = Fee(
         PriceBand(raw_fee["band"]),
         raw_fee["amount_qepik"],
         date.fromisoformat(raw_fee["effective_from"]),
-        Bilingual(raw_fee["legal_basis"]["az"], raw_fee["legal_basis"]["en"]),
+        _text(raw_fee["legal_basis"]),
     )
     return Quote(
         document["_id"],
@@ -110,3 +110,8 @@ def from_document(document: Document) -> Quote:
         document["created_at"],
         document["expires_at"],
     )
+
+
+def _text(stored: dict[str, str]) -> Bilingual:
+    """A quote saved before texts had Russian reads with none (the page then shows English)."""
+    return Bilingual(stored["az"], stored["en"], stored.get("ru", ""))

@@ -76,7 +76,9 @@ def identify_device(
     if errors:
         first = errors[0]["message"]
         raise DeviceRefusedError(
-            DeviceProblem.INVALID_IMEI, Bilingual(first["az"], first["en"]), {"errors": errors}
+            DeviceProblem.INVALID_IMEI,
+            Bilingual(first["az"], first["en"], first.get("ru", "")),
+            {"errors": errors},
         )
     if len(imeis) != device_type.sim_slots:
         raise DeviceRefusedError(DeviceProblem.IMEI_COUNT, _count_message(device_type))
@@ -104,10 +106,12 @@ def _count_message(device_type: DeviceType) -> Bilingual:
             az="Duos (iki SIM-kartlı) cihazın iki IMEI-si var: *#06# ikisini də göstərir. "
             "Hər ikisini daxil edin.",
             en="A duos (dual-SIM) device has two IMEIs: *#06# shows both. Enter both.",
+            ru="У устройства Duos (две SIM-карты) два IMEI: *#06# показывает оба. Введите оба.",
         )
     return Bilingual(
         az="Tək SIM-kartlı cihazın bir IMEI-si var. *#06# iki IMEI göstərirsə, Duos seçin.",
         en="A single-SIM device has one IMEI. If *#06# shows two, choose Duos.",
+        ru="У устройства с одной SIM-картой один IMEI. Если *#06# показывает два, выберите Duos.",
     )
 
 
@@ -116,6 +120,8 @@ _SAME_TWICE = Bilingual(
     "*#06# göstərən ikinci IMEI-ni daxil edin.",
     en="A duos device has two different IMEIs; the same one was entered twice. "
     "Enter the second IMEI that *#06# shows.",
+    ru="У устройства Duos два разных IMEI; один и тот же номер введён дважды. "
+    "Введите второй IMEI, который показывает *#06#.",
 )
 
 
@@ -125,6 +131,8 @@ def _different_tacs(first: str, second: str) -> Bilingual:
         "telefonun IMEI-lərində bu hissə eyni olur: hər ikisinin eyni telefondan olduğunu yoxlayın.",
         en=f"The two IMEIs start with different TACs (first 8 digits): {first} and {second}. "
         "One phone's IMEIs usually share it: check both are from the same phone.",
+        ru=f"Первые 8 цифр (TAC) двух IMEI различаются: {first} и {second}. Обычно у IMEI одного "
+        "телефона они совпадают: проверьте, что оба с одного телефона.",
     )
 
 
@@ -134,4 +142,6 @@ def _unknown_model(tac: str) -> Bilingual:
         "olunur və cihaz növünü (tək/duos) yoxlaya bilmirik.",
         en=f"This model (TAC {tac}) is not in our catalogue: the fee for a model not in the "
         "catalogue applies, and the single/duos choice cannot be checked.",
+        ru=f"Этой модели (TAC {tac}) нет в нашем каталоге: применяется пошлина для модели вне "
+        "каталога, а выбор одна SIM / Duos проверить нельзя.",
     )

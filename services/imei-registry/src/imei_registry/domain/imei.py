@@ -91,18 +91,23 @@ def tac_of(imei: str) -> str:
 _EMPTY: Final = Bilingual(
     az="IMEI daxil edin: onu görmək üçün telefonda *#06# yığın.",
     en="Enter the IMEI: dial *#06# on the phone to see it.",
+    ru="Введите IMEI: наберите *#06# на телефоне, чтобы его увидеть.",
 )
 _BAD_CHARACTERS: Final = Bilingual(
     az="IMEI yalnız rəqəmlərdən ibarətdir. Onu *#06# göstərdiyi kimi yazın: "
     "tire, boşluq və /01 sonluğu qəbul olunur.",
     en="An IMEI is made of digits only. Type it as *#06# shows it: "
     "dashes, spaces and a /01 ending are fine.",
+    ru="IMEI состоит только из цифр. Введите его так, как показывает *#06#: "
+    "дефисы, пробелы и окончание /01 допустимы.",
 )
 _WRONG_CHECK_DIGIT: Final = Bilingual(
     az="Son (yoxlama) rəqəm qalanlarına uyğun gəlmir: yəqin ki, bir rəqəm səhv yazılıb. "
     "IMEI-ni *#06# ekranı ilə tutuşdurun.",
     en="The last (check) digit does not match the others: a digit was probably mistyped. "
     "Compare the IMEI with the *#06# screen.",
+    ru="Последняя (контрольная) цифра не сходится с остальными: вероятно, одна цифра набрана "
+    "неверно. Сверьте IMEI с экраном *#06#.",
 )
 
 
@@ -112,6 +117,8 @@ def _repeated(digit: str) -> Bilingual:
         "Telefonun öz IMEI-sini görmək üçün *#06# yığın.",
         en=f"A run of one digit ({digit * 4}…) is not a real IMEI. "
         "Dial *#06# to see the phone's own IMEI.",
+        ru=f"Повтор одной цифры ({digit * 4}…) — не настоящий IMEI. "
+        "Наберите *#06#, чтобы увидеть IMEI самого телефона.",
     )
 
 
@@ -121,6 +128,8 @@ def _imeisv(imei: str) -> Bilingual:
         f"yoxlama rəqəmi olmadan. 15 rəqəmli IMEI-ni daxil edin; çox güman ki, {imei}.",
         en="16 digits is an IMEISV: the IMEI's first 14 digits and a 2-digit software version, "
         f"without the check digit. Enter the 15-digit IMEI; it is most likely {imei}.",
+        ru="16 цифр — это IMEISV: первые 14 цифр IMEI и 2 цифры версии программы, без "
+        f"контрольной цифры. Введите IMEI из 15 цифр; скорее всего, это {imei}.",
     )
 
 
@@ -130,6 +139,8 @@ def _missing(imei: str) -> Bilingual:
         f"yoxlama rəqəmi ilə bu {imei} olardı — ekranla tutuşdurun.",
         en="14 digits: the last (check) digit is missing. An IMEI has 15 digits; "
         f"with its check digit this would be {imei} — compare it with the screen.",
+        ru="14 цифр: не хватает последней (контрольной) цифры. В IMEI 15 цифр; "
+        f"с контрольной цифрой это был бы {imei} — сверьте с экраном.",
     )
 
 
@@ -137,4 +148,5 @@ def _wrong_length(count: int) -> Bilingual:
     return Bilingual(
         az=f"IMEI 15 rəqəmdən ibarətdir, burada isə {count} rəqəm var. *#06# yığıb yoxlayın.",
         en=f"An IMEI has 15 digits; this has {count}. Dial *#06# and check it.",
+        ru=f"В IMEI 15 цифр, а здесь {count}. Наберите *#06# и проверьте.",
     )

@@ -51,6 +51,8 @@ def registered(at: datetime | None, known_by: str) -> StatusAnswer:
         "hələ yoxdursa, imei.az/contact ilə əlaqə saxlayın.",
         en=f"The device is registered at MCQS. {RESTART_ADVICE.en} If the network is still "
         "missing a day after the payment, contact imei.az/contact.",
+        ru=f"Устройство зарегистрировано в MCQS. {RESTART_ADVICE.ru} Если через день после оплаты "
+        "сети всё ещё нет, обратитесь через imei.az/contact.",
     )
     return StatusAnswer(ImeiStatus.REGISTERED, message, since=at, known_by=known_by)
 
@@ -62,12 +64,15 @@ def pending_at_registry() -> StatusAnswer:
 NOT_REGISTERED = Bilingual(
     az="Bu IMEI qeydiyyatda deyil. Rüsumu ödəmək üçün IMEI-ni yoxlayıb hesablama alın.",
     en="This IMEI is not registered. Check it and get a quote to pay the state fee.",
+    ru="Этот IMEI не зарегистрирован. Проверьте его и получите расчёт, чтобы оплатить пошлину.",
 )
 _PENDING = Bilingual(
     az="Ödəniş alınıb; reyestr qeydiyyatı 24 saat ərzində tamamlayır. Sonra telefonu söndürüb "
     "yandırın.",
     en="The payment is in; the registry completes the registration within 24 hours. Then switch "
     "the phone off and on.",
+    ru="Оплата получена; реестр завершает регистрацию в течение 24 часов. Затем выключите и "
+    "включите телефон.",
 )
 
 
@@ -75,4 +80,5 @@ def _rejected(reason: str) -> Bilingual:
     return Bilingual(
         az=f"Reyestr qeydiyyatı rədd edib: {reason} Ödəniş kartınıza qaytarılır.",
         en=f"The registry refused the registration: {reason} The payment is refunded to your card.",
+        ru=f"Реестр отклонил регистрацию: {reason} Оплата возвращается на вашу карту.",
     )

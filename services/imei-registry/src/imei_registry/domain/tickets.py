@@ -78,6 +78,9 @@ def mismatch_explanation(device: Device) -> Bilingual:
             en=f"You chose Duos, but the {model.name} has one SIM slot (one IMEI). Check the "
             f"IMEIs, or send the request below: a specialist will sort it out within {SLA_HOURS} "
             "hours.",
+            ru=f"Вы выбрали Duos, но у {model.name} одна SIM-карта (один IMEI). Проверьте IMEI "
+            "или отправьте обращение ниже: специалист решит вопрос в течение "
+            f"{SLA_HOURS} часов.",
         )
     return Bilingual(
         az=f"Tək SIM seçdiniz, lakin {model.name} iki SIM-kartlıdır (Duos, iki IMEI). "
@@ -86,4 +89,7 @@ def mismatch_explanation(device: Device) -> Bilingual:
         en=f"You chose Single, but the {model.name} has two SIM slots (Duos, two IMEIs). Choose "
         "Duos and enter both IMEIs, or send the request below: a specialist will sort it out "
         f"within {SLA_HOURS} hours.",
+        ru=f"Вы выбрали одну SIM, но у {model.name} две SIM-карты (Duos, два IMEI). Выберите "
+        "Duos и введите оба IMEI или отправьте обращение ниже: специалист решит вопрос в "
+        f"течение {SLA_HOURS} часов.",
     )

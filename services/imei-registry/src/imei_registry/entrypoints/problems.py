@@ -1,4 +1,4 @@
-"""imei-registry's refusals as RFC 9457 problems, each with a stable code and az/en text, in one
+"""imei-registry's refusals as RFC 9457 problems, each with a stable code and az/en/ru text, in one
 place: `bootstrap` registers `problem_for` for every type in `REFUSALS` (`servicekit.problems.map_errors`)."""
 
 from __future__ import annotations
@@ -37,12 +37,14 @@ def problem_for(error: Exception) -> Problem:
 
 def device_refused(error: DeviceRefusedError) -> Problem:
     text = error.explanation
-    return Problem(422, error.problem.value, text.en, text.az, extra=error.details)
+    return Problem(422, error.problem.value, text.en, text.az, ru=text.ru, extra=error.details)
 
 
 def invalid_imei(error: InvalidImeiError) -> Problem:
     text = error.explanation
-    return Problem(422, "invalid_imei", text.en, text.az, extra={"problem": error.problem.value})
+    return Problem(
+        422, "invalid_imei", text.en, text.az, ru=text.ru, extra={"problem": error.problem.value}
+    )
 
 
 def type_mismatch(error: DeviceTypeMismatchError) -> Problem:
@@ -52,6 +54,7 @@ def type_mismatch(error: DeviceTypeMismatchError) -> Problem:
         "device_type_mismatch",
         text.en,
         text.az,
+        ru=text.ru,
         extra={
             "chosen": error.device.device_type.value,
             "model": model_view(error.device.model),
@@ -70,6 +73,8 @@ def already_registered(error: ImeiAlreadyRegisteredError) -> Problem:
             "24 hours. There is nothing to pay.",
             f"IMEI {error.imei} artıq qeydiyyatdan keçirilir: reyestr bunu 24 saat ərzində "
             "tamamlayır. Ödəniş lazım deyil.",
+            ru=f"IMEI {error.imei} уже регистрируется: реестр завершит это в течение 24 часов. "
+            "Платить ничего не нужно.",
             extra={"imei": error.imei, "registry": registry_contacts()},
         )
     registered_at = error.registered_at.isoformat() if error.registered_at else None
@@ -80,6 +85,8 @@ def already_registered(error: ImeiAlreadyRegisteredError) -> Problem:
         "network, switch it off and on; for questions about the registry, see imei.az or call 157.",
         f"IMEI {error.imei} artıq qeydiyyatdadır: ödəniş lazım deyil. Telefonda şəbəkə yoxdursa, "
         "onu söndürüb yandırın; reyestr barədə suallar üçün imei.az və ya 157.",
+        ru=f"IMEI {error.imei} уже зарегистрирован: платить ничего не нужно. Если в телефоне нет "
+        "сети, выключите и включите его; по вопросам о реестре — imei.az или 157.",
         extra={"imei": error.imei, "registered_at": registered_at, "registry": registry_contacts()},
     )
 
@@ -92,9 +99,17 @@ def registry_unavailable() -> Problem:
         "charged; try again in a minute.",
         "MCQS reyestri hazırda cavab vermir, ona görə IMEI-ni yoxlaya bilmirik. Heç nə "
         "tutulmayıb; bir dəqiqədən sonra yenidən cəhd edin.",
+        ru="Реестр MCQS сейчас не отвечает, поэтому мы не можем проверить IMEI. Ничего не "
+        "списано; повторите попытку через минуту.",
         headers={"Retry-After": "30"},
     )
 
 
 def quote_not_found() -> Problem:
-    return Problem(404, "quote_not_found", "There is no such quote.", "Belə hesablama yoxdur.")
+    return Problem(
+        404,
+        "quote_not_found",
+        "There is no such quote.",
+        "Belə hesablama yoxdur.",
+        ru="Такого расчёта нет.",
+    )

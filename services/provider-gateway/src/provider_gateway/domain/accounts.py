@@ -78,11 +78,17 @@ def normalise_account(field: AccountField, typed: str, plan: PhonePlan) -> str:
     """The account in the provider's form, or AccountRefusedError saying what is wrong."""
     if len(typed) > MAX_TYPED_LENGTH:
         raise AccountRefusedError(
-            "too_long", f"{field.label.en} is too long.", f"{field.label.az} çox uzundur."
+            "too_long",
+            f"{field.label.en} is too long.",
+            f"{field.label.az} çox uzundur.",
+            f"{field.label.ru}: слишком длинно.",
         )
     if not typed.strip():
         raise AccountRefusedError(
-            "empty", f"Enter the {field.label.en.lower()}.", f"{field.label.az}: sahə boşdur."
+            "empty",
+            f"Enter the {field.label.en.lower()}.",
+            f"{field.label.az}: sahə boşdur.",
+            f"{field.label.ru}: поле пустое.",
         )
     account = _reduce(field, typed.strip(), plan)
     if re.fullmatch(field.pattern, account) is None:
@@ -90,6 +96,7 @@ def normalise_account(field: AccountField, typed: str, plan: PhonePlan) -> str:
             "pattern_mismatch",
             f"{field.label.en}: {field.hint.en}. Example: {field.example}.",
             f"{field.label.az}: {field.hint.az}. Məsələn: {field.example}.",
+            f"{field.label.ru}: {field.hint.ru}. Например: {field.example}.",
         )
     return account
 
@@ -111,6 +118,7 @@ def _reduce(field: AccountField, typed: str, plan: PhonePlan) -> str:
                     "bad_characters",
                     f"{field.label.en} has only digits.",
                     f"{field.label.az} yalnız rəqəmlərdən ibarətdir.",
+                    f"{field.label.ru}: только цифры.",
                 )
             return digits
         case Normaliser.ALNUM_UPPER:
@@ -120,6 +128,7 @@ def _reduce(field: AccountField, typed: str, plan: PhonePlan) -> str:
                     "bad_characters",
                     f"{field.label.en} has only Latin letters and digits.",
                     f"{field.label.az} yalnız latın hərfləri və rəqəmlərdən ibarətdir.",
+                    f"{field.label.ru}: только латинские буквы и цифры.",
                 )
             return compact
         case Normaliser.TRIMMED:

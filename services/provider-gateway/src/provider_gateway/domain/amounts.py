@@ -24,6 +24,7 @@ def parse_amount(typed: str) -> Money:
             "not_an_amount",
             "Enter the amount in manat, e.g. 10 or 10.50.",
             "Məbləği manatla daxil edin, məsələn 10 və ya 10.50.",
+            "Введите сумму в манатах, например 10 или 10.50.",
         )
     fraction = match.group("fraction")
     if fraction is not None and len(fraction) > 2:
@@ -31,6 +32,7 @@ def parse_amount(typed: str) -> Money:
             "too_many_decimals",
             "An amount has at most two decimals (qəpik), e.g. 10.55.",
             "Məbləğdə vergüldən sonra ən çoxu iki rəqəm (qəpik) olur, məsələn 10.55.",
+            "В сумме не больше двух знаков после запятой (гяпики), например 10.55.",
         )
     return Money.azn(f"{match.group('manat')}.{fraction or '0'}")
 
@@ -42,6 +44,7 @@ def check_limits(amount: Money, minimum: Money, maximum: Money) -> None:
             "amount_below_minimum",
             f"The smallest payment for this service is {minimum}.",
             f"Bu xidmət üçün ən kiçik ödəniş: {minimum}.",
+            f"Наименьший платёж за эту услугу: {minimum}.",
             minimum_qepik=minimum.qepik,
             maximum_qepik=maximum.qepik,
         )
@@ -50,6 +53,7 @@ def check_limits(amount: Money, minimum: Money, maximum: Money) -> None:
             "amount_above_maximum",
             f"The largest payment for this service is {maximum}.",
             f"Bu xidmət üçün ən böyük ödəniş: {maximum}.",
+            f"Наибольший платёж за эту услугу: {maximum}.",
             minimum_qepik=minimum.qepik,
             maximum_qepik=maximum.qepik,
         )

@@ -59,6 +59,7 @@ def national_number(raw: str, example: str) -> str:
                 "foreign_number",
                 "Only Azerbaijani numbers (+994) can be paid here.",
                 "Burada yalnız Azərbaycan nömrələri (+994) ödənilə bilər.",
+                "Здесь можно оплатить только азербайджанские номера (+994).",
             )
         if compact.startswith("994") and len(compact) == NATIONAL_DIGITS + 3:
             compact = compact.removeprefix("994")
@@ -69,12 +70,14 @@ def national_number(raw: str, example: str) -> str:
             "bad_characters",
             "A phone number has only digits; it may start with +994 or 0.",
             "Telefon nömrəsi yalnız rəqəmlərdən ibarətdir; əvvəlində +994 və ya 0 ola bilər.",
+            "Номер телефона состоит только из цифр; в начале может быть +994 или 0.",
         )
     if len(compact) != NATIONAL_DIGITS:
         raise AccountRefusedError(
             "wrong_length",
             f"A number has 9 digits after +994 (10 when it starts with 0), e.g. {example}.",
             f"Nömrədə +994-dən sonra 9 rəqəm olur (0 ilə başlayanda 10), məsələn {example}.",
+            f"В номере 9 цифр после +994 (10, если он начинается с 0), например {example}.",
         )
     return compact
 
@@ -92,6 +95,7 @@ def check_mobile_operator(number: str, plan: PhonePlan, operator_prefixes: tuple
             "not_a_mobile_number",
             f"0{prefix} is not a mobile prefix; {operator} numbers start with {own}.",
             f"0{prefix} mobil prefiks deyil; {operator} nömrələri {own} ilə başlayır.",
+            f"0{prefix} — не мобильный префикс; номера {operator} начинаются с {own}.",
         )
     raise AccountRefusedError(
         "operator_prefix_mismatch",
@@ -101,6 +105,9 @@ def check_mobile_operator(number: str, plan: PhonePlan, operator_prefixes: tuple
         f"0{prefix} ilə başlayan nömrələri {operator} yox, {other} verib. {other} nəzərdə "
         f"tutmusunuzsa, {other} seçin. {operator} operatoruna keçirilmiş nömrə köhnə prefiksini "
         "saxlayır: nömrəniz keçirilibsə, bizə yazın, kömək edək.",
+        f"Номера, начинающиеся с 0{prefix}, выдал {other}, а не {operator}. Если вы имели в виду "
+        f"{other}, выберите {other}. Номер, перенесённый к {operator}, сохраняет старый префикс: "
+        "если ваш номер перенесён, напишите нам, и мы поможем.",
     )
 
 
@@ -113,4 +120,5 @@ def check_landline(number: str, plan: PhonePlan, example: str) -> None:
             f"0{prefix} is a mobile prefix; enter the landline number with its area code, "
             f"e.g. {example}.",
             f"0{prefix} mobil prefiksdir; şəhər nömrəsini kodu ilə daxil edin, məsələn {example}.",
+            f"0{prefix} — мобильный префикс; введите городской номер с кодом, например {example}.",
         )

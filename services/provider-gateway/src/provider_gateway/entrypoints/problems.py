@@ -1,4 +1,4 @@
-"""The catalog API's refusals as problems: a stable code, words in Azerbaijani and English."""
+"""The catalog API's refusals as problems: a stable code, words in Azerbaijani, English and Russian."""
 
 from __future__ import annotations
 
@@ -18,12 +18,15 @@ def service_not_found(service_id: str) -> Problem:
         "service_not_found",
         "There is no such service in the catalog.",
         "Kataloqda belə xidmət yoxdur.",
+        ru="Такой услуги нет в каталоге.",
         extra={"service_id": service_id[:64]},
     )
 
 
 def invalid_account(error: AccountRefusedError) -> Problem:
-    return Problem(422, "invalid_account", error.en, error.az, extra={"reason": error.reason})
+    return Problem(
+        422, "invalid_account", error.en, error.az, ru=error.ru, extra={"reason": error.reason}
+    )
 
 
 def invalid_amount(error: AmountRefusedError) -> Problem:
@@ -31,7 +34,7 @@ def invalid_amount(error: AmountRefusedError) -> Problem:
     extra: dict[str, object] = {"reason": error.reason}
     if error.minimum_qepik is not None:
         extra |= {"min_qepik": error.minimum_qepik, "max_qepik": error.maximum_qepik}
-    return Problem(422, code, error.en, error.az, extra=extra)
+    return Problem(422, code, error.en, error.az, ru=error.ru, extra=extra)
 
 
 def lookup_not_supported() -> Problem:
@@ -40,6 +43,7 @@ def lookup_not_supported() -> Problem:
         "lookup_not_supported",
         "This provider does not answer account lookups; you can pay without one.",
         "Bu təchizatçı hesab yoxlamasını dəstəkləmir; yoxlamasız ödəyə bilərsiniz.",
+        ru="Этот поставщик не проверяет счета; можно оплатить без проверки.",
     )
 
 
@@ -49,6 +53,7 @@ def account_not_found() -> Problem:
         "account_not_found",
         "The provider has no such account. Check the number on your bill.",
         "Təchizatçıda belə hesab yoxdur. Qəbzdəki nömrəni yoxlayın.",
+        ru="У поставщика нет такого счёта. Проверьте номер в квитанции.",
     )
 
 
@@ -58,6 +63,7 @@ def account_refused_by_provider() -> Problem:
         "invalid_account",
         "The provider does not accept this account number.",
         "Təchizatçı bu hesab nömrəsini qəbul etmir.",
+        ru="Поставщик не принимает этот номер счёта.",
         extra={"reason": "refused_by_provider"},
     )
 
@@ -69,6 +75,7 @@ def provider_unavailable(retry_after_seconds: float | None) -> Problem:
         "provider_unavailable",
         "The provider is not answering right now. Please try again a little later.",
         "Təchizatçı hazırda cavab vermir. Bir az sonra yenidən cəhd edin.",
+        ru="Поставщик сейчас не отвечает. Попробуйте чуть позже.",
         headers={"Retry-After": str(seconds)},
     )
 
@@ -79,6 +86,7 @@ def provider_timeout() -> Problem:
         "provider_timeout",
         "The provider did not answer in time. Please try again.",
         "Təchizatçı vaxtında cavab vermədi. Yenidən cəhd edin.",
+        ru="Поставщик не ответил вовремя. Попробуйте снова.",
     )
 
 
@@ -90,4 +98,5 @@ def provider_error(error: ProviderError) -> Problem:
         "provider_error",
         "The provider could not answer about this account.",
         "Təchizatçı bu hesab barədə cavab verə bilmədi.",
+        ru="Поставщик не смог ответить по этому счёту.",
     )

@@ -12,6 +12,7 @@ from support_desk.domain.fields import (
     FieldRefusedError,
     imei_list,
     message_text,
+    page_language,
     payment_reference,
     person_name,
     refuse,
@@ -20,6 +21,7 @@ from support_desk.domain.fields import (
 
 FIELDS = frozenset(
     {"first_name", "last_name", "email", "subject", "message", "payment_id", "imeis", "category"}
+    | {"language"}
 )
 
 
@@ -33,6 +35,7 @@ class ContactForm:
     payment_id: str | None = None
     imeis: tuple[str, ...] = ()
     category: str | None = None
+    language: str = "az"  # the page's: the ticket's letters are written in it
 
 
 class ContactFormInvalidError(ValueError):
@@ -49,6 +52,7 @@ def read_contact_form(raw: Mapping[str, Any], categories: Collection[str]) -> Co
             "unknown_field",
             "This field is not part of the form.",
             "Bu sahə formada yoxdur.",
+            "Этого поля нет в форме.",
         )
         for name in raw
         if name not in FIELDS
@@ -69,6 +73,7 @@ def read_contact_form(raw: Mapping[str, Any], categories: Collection[str]) -> Co
     check("payment_id", payment_reference)
     check("imeis", imei_list)
     check("category", lambda value: _category(value, categories))
+    check("language", page_language)
     if errors:
         raise ContactFormInvalidError(tuple(errors))
     return ContactForm(**values)
@@ -83,5 +88,6 @@ def _category(raw: object, categories: Collection[str]) -> str | None:
             "unknown_category",
             f"Choose one of: {', '.join(sorted(categories))}.",
             f"Bunlardan birini seçin: {', '.join(sorted(categories))}.",
+            f"Выберите одно из: {', '.join(sorted(categories))}.",
         )
     return raw

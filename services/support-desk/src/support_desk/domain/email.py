@@ -41,6 +41,7 @@ def email_address(raw: object, field: str = "email") -> str:
             "required",
             "Write your e-mail address: the answer will be sent there.",
             "E-poçt ünvanınızı yazın: cavab ora göndəriləcək.",
+            "Напишите ваш адрес e-mail: ответ придёт туда.",
         )
     if has_line_break(raw) or any(ord(char) < 32 or ord(char) == 127 for char in raw):
         raise refuse(
@@ -48,6 +49,7 @@ def email_address(raw: object, field: str = "email") -> str:
             "header_injection",
             "An e-mail address cannot contain line breaks or control characters.",
             "E-poçt ünvanında sətir keçidi və ya idarəedici simvol ola bilməz.",
+            "В адресе e-mail не может быть переносов строк или управляющих символов.",
         )
     address = raw.strip()
     if any(sep in address for sep in ",; <>\t"):
@@ -56,6 +58,7 @@ def email_address(raw: object, field: str = "email") -> str:
             "one_address_only",
             "Write one address, without spaces, names or commas.",
             "Bir ünvan yazın: boşluq, ad və ya vergül olmadan.",
+            "Напишите один адрес, без пробелов, имён и запятых.",
         )
     if address.count("@") != 1:
         raise refuse(
@@ -63,6 +66,7 @@ def email_address(raw: object, field: str = "email") -> str:
             "at_sign",
             "An e-mail address has exactly one @, e.g. aysel@example.az.",
             "E-poçt ünvanında bir @ olmalıdır, məsələn aysel@example.az.",
+            "В адресе e-mail ровно один знак @, например aysel@example.az.",
         )
     local, domain = address.split("@")
     if not local or len(local) > 64 or not _LOCAL.fullmatch(local):
@@ -72,6 +76,8 @@ def email_address(raw: object, field: str = "email") -> str:
             "The part before @ may use Latin letters, digits and . _ - + (no dots at the ends or twice).",
             "@ işarəsindən əvvəlki hissədə latın hərfləri, rəqəmlər və . _ - + ola bilər "
             "(nöqtə əvvəldə, sonda və ya iki dəfə ardıcıl olmaz).",
+            "До @ можно использовать латинские буквы, цифры и . _ - + (без точки в начале, "
+            "в конце или двух подряд).",
         )
     ascii_domain = _ascii_domain(domain.lower().rstrip("."), field)
     if ascii_domain in TYPOS:
@@ -81,9 +87,16 @@ def email_address(raw: object, field: str = "email") -> str:
             "domain_typo",
             f"Did you mean {suggestion}? Check the part after @.",
             f"{suggestion} nəzərdə tutulub? @ işarəsindən sonrakı hissəni yoxlayın.",
+            f"Вы имели в виду {suggestion}? Проверьте часть после @.",
         )
     if len(local) + 1 + len(ascii_domain) > 254:
-        raise refuse(field, "too_long", "This address is too long.", "Bu ünvan çox uzundur.")
+        raise refuse(
+            field,
+            "too_long",
+            "This address is too long.",
+            "Bu ünvan çox uzundur.",
+            "Этот адрес слишком длинный.",
+        )
     return f"{local}@{ascii_domain}"
 
 
@@ -93,6 +106,7 @@ def _ascii_domain(domain: str, field: str) -> str:
         "domain",
         "The part after @ must be a domain such as gmail.com or mail.az.",
         "@ işarəsindən sonrakı hissə gmail.com və ya mail.az kimi domen olmalıdır.",
+        "Часть после @ должна быть доменом, например gmail.com или mail.az.",
     )
     try:
         ascii_domain = domain.encode("idna").decode("ascii") if not domain.isascii() else domain

@@ -1,4 +1,4 @@
-"""Checks of single fields a person types, each refusal with a stable code and az/en words."""
+"""Checks of single fields a person types, each refusal with a stable code and az/en/ru words."""
 
 from __future__ import annotations
 
@@ -22,6 +22,7 @@ class FieldError:
     code: str
     en: str
     az: str
+    ru: str
 
 
 class FieldRefusedError(ValueError):
@@ -30,8 +31,8 @@ class FieldRefusedError(ValueError):
         self.error = error
 
 
-def refuse(field: str, code: str, en: str, az: str) -> FieldRefusedError:
-    return FieldRefusedError(FieldError(field, code, en, az))
+def refuse(field: str, code: str, en: str, az: str, ru: str) -> FieldRefusedError:
+    return FieldRefusedError(FieldError(field, code, en, az, ru))
 
 
 def has_line_break(text: str) -> bool:
@@ -42,7 +43,9 @@ def has_line_break(text: str) -> bool:
 def person_name(field: str, raw: object) -> str:
     """Letters of any alphabet (Azerbaijani ə ğ ı ö ş ç ü included), spaces, hyphens, apostrophes."""
     if not isinstance(raw, str) or not raw.strip():
-        raise refuse(field, "required", "Please fill this in.", "Bu sahəni doldurun.")
+        raise refuse(
+            field, "required", "Please fill this in.", "Bu sahəni doldurun.", "Заполните это поле."
+        )
     name = " ".join(unicodedata.normalize("NFC", raw).split())
     if has_line_break(raw) or _CONTROL.search(raw):
         raise refuse(
@@ -50,6 +53,7 @@ def person_name(field: str, raw: object) -> str:
             "control_characters",
             "Line breaks are not allowed.",
             "Sətir keçidinə icazə yoxdur.",
+            "Переносы строк не допускаются.",
         )
     if len(name) > NAME_MAX:
         raise refuse(
@@ -57,6 +61,7 @@ def person_name(field: str, raw: object) -> str:
             "too_long",
             f"At most {NAME_MAX} characters.",
             f"Ən çoxu {NAME_MAX} simvol.",
+            f"Не больше {NAME_MAX} символов.",
         )
     if not name[0].isalpha() or not all(c.isalpha() or c in _NAME_SEPARATORS for c in name):
         raise refuse(
@@ -64,6 +69,7 @@ def person_name(field: str, raw: object) -> str:
             "not_a_name",
             "Use letters only (spaces, hyphens and apostrophes are fine).",
             "Yalnız hərflərdən istifadə edin (boşluq, defis və apostrof ola bilər).",
+            "Используйте только буквы (пробелы, дефисы и апострофы допустимы).",
         )
     return name
 
@@ -75,6 +81,7 @@ def subject_slug(raw: object) -> str:
             "unknown_subject",
             'Choose the service you had a problem with, or "other".',
             'Problem yaşadığınız xidməti və ya "digər" seçin.',
+            "Выберите услугу, с которой возникла проблема, или «Другое».",
         )
     return raw.strip()
 
@@ -83,11 +90,21 @@ def message_text(raw: object, limit: int = 5000) -> str:
     """Kept as text, whatever it contains (HTML included): it is escaped wherever it is shown.
     A card number in it is masked before anything else sees it."""
     if not isinstance(raw, str) or not raw.strip():
-        raise refuse("message", "required", "Describe the problem.", "Problemi təsvir edin.")
+        raise refuse(
+            "message",
+            "required",
+            "Describe the problem.",
+            "Problemi təsvir edin.",
+            "Опишите проблему.",
+        )
     text = _CONTROL.sub("", raw.replace("\r\n", "\n").replace("\r", "\n")).strip()
     if len(text) > limit:
         raise refuse(
-            "message", "too_long", f"At most {limit} characters.", f"Ən çoxu {limit} simvol."
+            "message",
+            "too_long",
+            f"At most {limit} characters.",
+            f"Ən çoxu {limit} simvol.",
+            f"Не больше {limit} символов.",
         )
     return mask_card_numbers(text)
 
@@ -101,6 +118,7 @@ def payment_reference(raw: object) -> str | None:
             "not_a_payment_id",
             "The payment number looks like pay_… (see your receipt or e-mail).",
             "Ödəniş nömrəsi pay_… kimi olur (qəbzə və ya məktuba baxın).",
+            "Номер платежа выглядит как pay_… (см. квитанцию или письмо).",
         )
     return raw.strip()
 
@@ -116,6 +134,7 @@ def imei_list(raw: object) -> tuple[str, ...]:
             "imei_count",
             "Give one IMEI, or two for a duos phone.",
             "Bir IMEI, duos telefon üçün isə iki IMEI yazın.",
+            "Укажите один IMEI или два для телефона Duos.",
         )
     imeis = []
     for item in items:
@@ -126,6 +145,22 @@ def imei_list(raw: object) -> tuple[str, ...]:
                 "not_an_imei",
                 "An IMEI has 15 digits (dial *#06# to see it).",
                 "IMEI 15 rəqəmdən ibarətdir (*#06# yığaraq baxın).",
+                "В IMEI 15 цифр (наберите *#06#, чтобы его увидеть).",
             )
         imeis.append(digits)
     return tuple(imeis)
+
+
+def page_language(raw: object) -> str:
+    """The language of the page the form was sent from; Azerbaijani when not said."""
+    if raw is None or raw == "":
+        return "az"
+    if raw not in ("az", "en", "ru"):
+        raise refuse(
+            "language",
+            "unknown_language",
+            "The language is az, en or ru.",
+            "Dil az, en və ya ru olur.",
+            "Язык: az, en или ru.",
+        )
+    return str(raw)

@@ -37,6 +37,7 @@ class Customer:
     first_name: str
     last_name: str
     email: str
+    language: str = "az"  # of the form they wrote in: their letters are written in it
 
     @property
     def full_name(self) -> str:

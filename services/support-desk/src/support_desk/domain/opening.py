@@ -21,7 +21,7 @@ def open_ticket(
     attachment: Attachment | None = None,
 ) -> Ticket:
     """A customer's letter becomes a new ticket that owes them a confirmation with its number."""
-    customer = Customer(form.first_name, form.last_name, form.email)
+    customer = Customer(form.first_name, form.last_name, form.email, form.language)
     letter = letters.confirmation(
         f"{ticket_id}-1", ticket_id, customer, form.message, category.hours
     )

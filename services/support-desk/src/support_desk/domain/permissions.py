@@ -30,11 +30,12 @@ class StaffMember:
 
 
 class PermissionRefusedError(Exception):
-    def __init__(self, code: str, en: str, az: str) -> None:
+    def __init__(self, code: str, en: str, az: str, ru: str) -> None:
         super().__init__(f"{code}: {en}")
         self.code = code
         self.en = en
         self.az = az
+        self.ru = ru
 
 
 def check_assignment(actor: StaffMember, ticket: Ticket, assignee: str) -> None:
@@ -46,12 +47,14 @@ def check_assignment(actor: StaffMember, ticket: Ticket, assignee: str) -> None:
             "supervisor_only",
             "Only a supervisor can assign a ticket to someone else.",
             "Müraciəti başqasına yalnız supervayzer təyin edə bilər.",
+            "Назначить обращение другому может только супервайзер.",
         )
     if ticket.assignee not in (None, actor.username):
         raise PermissionRefusedError(
             "supervisor_only",
             "This ticket is someone else's; only a supervisor can reassign it.",
             "Bu müraciət başqasınındır; onu yalnız supervayzer yenidən təyin edə bilər.",
+            "Это обращение чужое; переназначить его может только супервайзер.",
         )
 
 
@@ -63,4 +66,5 @@ def check_work(actor: StaffMember, ticket: Ticket) -> None:
         "not_your_ticket",
         "This ticket is not assigned to you; take it first.",
         "Bu müraciət sizə təyin edilməyib; əvvəlcə onu götürün.",
+        "Это обращение не назначено вам; сначала возьмите его.",
     )

@@ -21,6 +21,7 @@ class Category:
     public: bool
     az: str
     en: str
+    ru: str
 
 
 class SlaTable:
@@ -40,7 +41,14 @@ class SlaTable:
             if hours <= 0:
                 raise ValueError(f"category {raw['id']!r} needs a positive number of hours")
             categories.append(
-                Category(str(raw["id"]), hours, bool(raw["public"]), str(raw["az"]), str(raw["en"]))
+                Category(
+                    str(raw["id"]),
+                    hours,
+                    bool(raw["public"]),
+                    str(raw["az"]),
+                    str(raw["en"]),
+                    str(raw["ru"]),
+                )
             )
         return cls(categories)
 

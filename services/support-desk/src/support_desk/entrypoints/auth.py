@@ -21,8 +21,8 @@ _bearer = HTTPBearer(auto_error=False, description="a token from /api/support/au
 DeskDep = Annotated[SupportDesk, Depends(context_dependency(SupportDesk))]
 
 
-def _unauthenticated(code: str, en: str, az: str, challenge: str = "Bearer") -> Problem:
-    return Problem(401, code, en, az, headers={"WWW-Authenticate": challenge})
+def _unauthenticated(code: str, en: str, az: str, ru: str, challenge: str = "Bearer") -> Problem:
+    return Problem(401, code, en, az, ru=ru, headers={"WWW-Authenticate": challenge})
 
 
 def signed_in_or_none(
@@ -38,6 +38,7 @@ def signed_in_or_none(
             "invalid_token",
             "The sign-in has expired or is not valid; sign in again.",
             "Giriş etibarsızdır və ya vaxtı bitib; yenidən daxil olun.",
+            "Вход недействителен или истёк; войдите снова.",
             'Bearer error="invalid_token"',
         )
     return member
@@ -49,6 +50,7 @@ def signed_in(member: Annotated[StaffMember | None, Depends(signed_in_or_none)])
             "unauthenticated",
             "Sign in as a support specialist first.",
             "Əvvəlcə dəstək mütəxəssisi kimi daxil olun.",
+            "Сначала войдите как специалист поддержки.",
         )
     return member
 
@@ -61,6 +63,8 @@ def _locked(wait: timedelta) -> Problem:
         f"Too many wrong passwords: try again in {seconds} s, or ask a supervisor.",
         f"Şifrə dəfələrlə yanlış yazılıb: {seconds} san. sonra yenidən cəhd edin və ya "
         "rəhbərə müraciət edin.",
+        ru=f"Слишком много неверных паролей: повторите через {seconds} с или обратитесь к "
+        "супервайзеру.",
         headers={"Retry-After": str(seconds)},
     )
 
@@ -83,6 +87,7 @@ async def issue_token(
             "invalid_credentials",
             "Wrong username or password.",
             "İstifadəçi adı və ya şifrə yanlışdır.",
+            "Неверное имя пользователя или пароль.",
         )
     await desk.sign_ins.succeeded(form.username)
     return {

@@ -37,6 +37,7 @@ async def submit(request: Request, desk: DeskDep) -> JSONResponse:
             "unsupported_media_type",
             "Send the form as JSON, or as multipart/form-data with an image.",
             "Formu JSON və ya şəkillə birlikdə multipart/form-data kimi göndərin.",
+            ru="Отправьте форму как JSON или как multipart/form-data с изображением.",
         )
     try:
         form = read_contact_form(raw, desk.sla.public_ids())
@@ -46,12 +47,13 @@ async def submit(request: Request, desk: DeskDep) -> JSONResponse:
             "validation_failed",
             "Some fields are not valid.",
             "Bəzi sahələr düzgün doldurulmayıb.",
+            ru="Некоторые поля заполнены неверно.",
             extra={
                 "errors": [
                     {
                         "field": error.field,
                         "code": error.code,
-                        "message": {"az": error.az, "en": error.en},
+                        "message": {"az": error.az, "en": error.en, "ru": error.ru},
                     }
                     for error in invalid.errors
                 ]
@@ -68,12 +70,17 @@ def _unreadable() -> Problem:
         "malformed_body",
         "The form could not be read.",
         "Formu oxumaq mümkün olmadı.",
+        ru="Не удалось прочитать форму.",
     )
 
 
 async def _json_fields(request: Request) -> dict[str, Any]:
     too_large = Problem(
-        413, "payload_too_large", "The letter is too large.", "Məktub çox böyükdür."
+        413,
+        "payload_too_large",
+        "The letter is too large.",
+        "Məktub çox böyükdür.",
+        ru="Письмо слишком большое.",
     )
     declared = request.headers.get("content-length", "")
     if declared.isdigit() and int(declared) > JSON_LIMIT:

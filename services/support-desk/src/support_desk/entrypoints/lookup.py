@@ -39,6 +39,7 @@ async def read(
                 "unauthenticated",
                 "Give the e-mail the letter was sent from, or sign in as a specialist.",
                 "Məktubun göndərildiyi e-poçtu yazın və ya mütəxəssis kimi daxil olun.",
+                ru="Укажите e-mail, с которого отправлено письмо, или войдите как специалист.",
                 headers={"WWW-Authenticate": "Bearer"},
             )
         ticket = await _ticket(desk, ticket_id)

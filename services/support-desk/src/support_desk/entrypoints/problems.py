@@ -21,8 +21,11 @@ from support_desk.handlers.errors import (
     NotPermittedError,
     NotTheCustomerError,
     TicketChangedError,
+    TicketClosedError,
+    TicketNotAnswerableError,
     TicketNotFoundError,
     TicketStateConflictError,
+    TooManyRepliesError,
     UnknownSpecialistError,
 )
 
@@ -38,6 +41,9 @@ STATUSES: dict[type[DeskError], int] = {
     NotTheCustomerError: 422,
     AttachmentTooLargeError: 413,
     AttachmentNotAnImageError: 415,
+    TicketClosedError: 409,
+    TicketNotAnswerableError: 409,
+    TooManyRepliesError: 409,
 }
 _HEADERS: dict[type[DeskError], dict[str, str]] = {TicketChangedError: {"Retry-After": "1"}}
 # every miss reads the same, whatever the id: even `instance` does not echo it
@@ -51,6 +57,7 @@ def problem_for(error: DeskError) -> Problem:
         error.code,
         error.en,
         error.az,
+        ru=error.ru,
         headers=_HEADERS.get(kind),
         extra=error.details | _EXTRA.get(kind, {}),
     )

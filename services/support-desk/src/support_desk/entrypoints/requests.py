@@ -47,3 +47,12 @@ class CustomerReplyRequest(_Request):
     from_email: Annotated[str, StringConstraints(strip_whitespace=True, max_length=320)]
     message: Text
     message_id: Annotated[str, StringConstraints(max_length=200)] | None = None
+
+
+class CustomerAnswerRequest(_Request):
+    """The customer's answer from the ticket page (no sign-in: the ticket's e-mail authorises)."""
+
+    email: Annotated[str, StringConstraints(strip_whitespace=True, min_length=3, max_length=320)]
+    message: Text  # at most 5000 characters; a pasted card number is masked here
+    # chosen by the page once per answer: sending it again (a lost response) adds nothing
+    reply_id: Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9_-]{8,64}$")]

@@ -7,6 +7,7 @@ from dataclasses import asdict
 from datetime import datetime
 from typing import Any
 
+from support_desk.domain.conversation import can_reply, conversation
 from support_desk.domain.model import Action
 from support_desk.domain.sla import SlaTable, time_left
 from support_desk.domain.states import TicketState
@@ -57,6 +58,7 @@ def created_view(ticket: Ticket) -> dict[str, Any]:
         "message": {
             "az": f"Müraciətiniz qəbul edildi: {ticket.id}. Təsdiq məktubu e-poçtunuza göndərildi.",
             "en": f"We received your letter: {ticket.id}. A confirmation was sent to your e-mail.",
+            "ru": f"Мы получили ваше письмо: {ticket.id}. Подтверждение отправлено на ваш e-mail.",
         },
     }
 
@@ -68,7 +70,7 @@ def customer_view(ticket: Ticket, sla: SlaTable) -> dict[str, Any]:
         **_state(ticket),
         "final": ticket.state.is_terminal(),
         "category": ticket.category,
-        "category_text": {"az": category.az, "en": category.en},
+        "category_text": {"az": category.az, "en": category.en, "ru": category.ru},
         "subject": ticket.subject,
         "opened_at": _time(ticket.opened_at),
         "due_at": _time(ticket.due_at),
@@ -78,6 +80,15 @@ def customer_view(ticket: Ticket, sla: SlaTable) -> dict[str, Any]:
             for entry in ticket.trail
             if entry.action is Action.REPLY_SENT
         ],
+        "conversation": [
+            {
+                "at": _time(one.at),
+                "from": "customer" if one.by_customer else "specialist",
+                "text": one.text,
+            }
+            for one in conversation(ticket)
+        ],
+        "can_reply": can_reply(ticket),
         "institution": ticket.institution,
         "resolution": ticket.resolution,
         **({"case": case_progress(ticket, with_references=True)} if ticket.mismatch_kind else {}),

@@ -40,11 +40,13 @@ async def change_ticket(desk: SupportDesk, ticket_id: str, change: Change) -> Ti
         try:
             changed = change(ticket, desk.clock())
         except PermissionRefusedError as refused:
-            raise NotPermittedError(refused.code, refused.en, refused.az) from None
+            raise NotPermittedError(refused.code, refused.en, refused.az, refused.ru) from None
         except TransitionRefusedError as refused:
             raise TicketStateConflictError(refused) from None
         except NoCustomerError:
             raise NoCustomerToWriteError() from None
+        if changed is ticket:
+            return ticket  # nothing to do (e.g. an answer sent twice): nothing is written
         return await desk.tickets.save(ticket, changed) or LOST
 
     async with desk.tickets.lock(ticket_id):

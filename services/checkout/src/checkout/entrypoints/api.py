@@ -19,15 +19,20 @@ from checkout.receipts.content import pdf_filename
 from checkout.views import CreatePaymentRequest, payment_view
 from contracts.ids import is_id
 from servicekit.lifespan import context_dependency
+from servicekit.openapi import AnyCode, binary_success, problem_responses, required_header
 
 router = APIRouter(prefix="/api/payments", tags=["payments"])
 _KEY = re.compile(r"^[A-Za-z0-9_.:-]{8,64}$")
+_NOT_FOUND = problem_responses({404: ["payment_not_found"]})
+_RECEIPT_REFUSALS = problem_responses({404: ["payment_not_found"], 409: ["receipt_not_ready"]})
 
 
 CheckoutDep = Annotated[Checkout, Depends(context_dependency(Checkout))]
 
 
-def idempotency_key(idempotency_key: Annotated[str | None, Header()] = None) -> str:
+def idempotency_key(
+    idempotency_key: Annotated[str | None, Header(include_in_schema=False)] = None,
+) -> str:
     if idempotency_key is None:
         raise problems.idempotency_key_missing()
     if not _KEY.fullmatch(idempotency_key):
@@ -35,7 +40,25 @@ def idempotency_key(idempotency_key: Annotated[str | None, Header()] = None) -> 
     return idempotency_key
 
 
-@router.post("", status_code=201)
+@router.post(
+    "",
+    status_code=201,
+    # 404/409/422/503 may relay provider-gateway's refusal of the account or amount, code and all.
+    responses=problem_responses(
+        {
+            400: ["idempotency_key_missing", "idempotency_key_invalid"],
+            404: AnyCode,
+            409: AnyCode,
+            422: AnyCode,
+            503: AnyCode,
+        }
+    ),
+    openapi_extra=required_header(
+        "Idempotency-Key",
+        _KEY.pattern,
+        "Required: the same key sent again answers the first answer, never a second payment.",
+    ),
+)
 async def create(
     body: CreatePaymentRequest, checkout: CheckoutDep, key: Annotated[str, Depends(idempotency_key)]
 ) -> JSONResponse:
@@ -50,7 +73,7 @@ async def _payment_or_404(checkout: Checkout, payment_id: str) -> Any:
     return payment
 
 
-@router.get("/{payment_id}")
+@router.get("/{payment_id}", responses=_NOT_FOUND)
 async def read(payment_id: str, checkout: CheckoutDep, response: Response) -> dict[str, Any]:
     payment = await _payment_or_404(checkout, payment_id)
     response.headers["Cache-Control"] = "no-store"
@@ -64,7 +87,7 @@ async def _completed_payment(checkout: Checkout, payment_id: str) -> Payment:
     return payment
 
 
-@router.get("/{payment_id}/receipt", response_class=HTMLResponse)
+@router.get("/{payment_id}/receipt", response_class=HTMLResponse, responses=_RECEIPT_REFUSALS)
 async def receipt(payment_id: str, checkout: CheckoutDep) -> HTMLResponse:
     payment = await _completed_payment(checkout, payment_id)
     return HTMLResponse(
@@ -73,7 +96,11 @@ async def receipt(payment_id: str, checkout: CheckoutDep) -> HTMLResponse:
     )
 
 
-@router.get("/{payment_id}/receipt.pdf", response_class=Response)
+@router.get(
+    "/{payment_id}/receipt.pdf",
+    response_class=Response,
+    responses=binary_success("application/pdf") | _RECEIPT_REFUSALS,
+)
 async def receipt_as_pdf(payment_id: str, checkout: CheckoutDep) -> Response:
     payment = await _completed_payment(checkout, payment_id)
     return Response(

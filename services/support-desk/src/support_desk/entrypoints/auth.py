@@ -10,8 +10,10 @@ from fastapi import APIRouter, Depends
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer, OAuth2PasswordRequestForm
 
 from servicekit.lifespan import context_dependency
+from servicekit.openapi import problem_responses
 from servicekit.problems import Problem
 from support_desk.domain.permissions import StaffMember
+from support_desk.domain.sign_in import could_be_a_name
 from support_desk.handlers.context import SupportDesk
 
 router = APIRouter(prefix="/api/support/auth", tags=["auth"])
@@ -65,25 +67,34 @@ def _locked(wait: timedelta) -> Problem:
     )
 
 
+def _wrong_credentials() -> Problem:
+    return _unauthenticated(
+        "invalid_credentials",
+        "Wrong username or password.",
+        "İstifadəçi adı və ya şifrə yanlışdır.",
+    )
+
+
 StaffDep = Annotated[StaffMember, Depends(signed_in)]
 OptionalStaffDep = Annotated[StaffMember | None, Depends(signed_in_or_none)]
 
 
-@router.post("/token")
+@router.post(
+    "/token",
+    responses=problem_responses({401: ["invalid_credentials"], 429: ["sign_in_locked"]}),
+)
 async def issue_token(
     desk: DeskDep, form: Annotated[OAuth2PasswordRequestForm, Depends()]
 ) -> dict[str, Any]:
+    if not could_be_a_name(form.username):
+        raise _wrong_credentials()
     if wait := await desk.sign_ins.wait(form.username):
         raise _locked(wait)
     member = desk.staff.authenticate(form.username, form.password)
     if member is None:
         if wait := await desk.sign_ins.failed(form.username):
             raise _locked(wait)
-        raise _unauthenticated(
-            "invalid_credentials",
-            "Wrong username or password.",
-            "İstifadəçi adı və ya şifrə yanlışdır.",
-        )
+        raise _wrong_credentials()
     await desk.sign_ins.succeeded(form.username)
     return {
         "access_token": desk.tokens.issue(member),

@@ -1,0 +1,50 @@
+"""Fuzzes one service's API through the gateway from the OpenAPI it serves (schemathesis)."""
+
+from __future__ import annotations
+
+import requests
+import schemathesis
+from hypothesis import HealthCheck, given, settings
+from schemathesis.checks import not_a_server_error
+from schemathesis.specs.openapi.checks import (
+    content_type_conformance,
+    response_schema_conformance,
+    status_code_conformance,
+)
+
+CHECKS = [
+    not_a_server_error,
+    status_code_conformance,
+    content_type_conformance,
+    response_schema_conformance,
+]
+
+
+def fuzz(gateway_url: str, api_prefix: str, examples: int) -> list[str]:
+    """Each operation's first failing answer (no 5xx; status, content type and body as
+    documented), after at most `examples` generated requests, the same ones every run."""
+    schema = schemathesis.openapi.from_url(f"{gateway_url}{api_prefix}/openapi.json")
+    operations = [result.ok() for result in schema.get_all_operations()]
+    if not operations:
+        return [f"{api_prefix} documents no operation"]
+    session = requests.Session()
+    failures: list[str] = []
+    for operation in operations:
+
+        @given(case=operation.as_strategy())
+        @settings(
+            max_examples=examples,
+            derandomize=True,
+            deadline=None,
+            database=None,
+            suppress_health_check=list(HealthCheck),
+            print_blob=False,
+        )
+        def answers_as_documented(case: schemathesis.Case) -> None:
+            case.call_and_validate(base_url=gateway_url, session=session, checks=CHECKS)
+
+        try:
+            answers_as_documented()
+        except (Exception, BaseExceptionGroup) as failure:  # each operation reports its own
+            failures.append(f"{operation.label}: {failure}")
+    return failures

@@ -1,0 +1,27 @@
+"""Every service's API, fuzzed through the gateway from its own OpenAPI: no 5xx, and every
+answer's status, content type and body are the ones its schema documents."""
+
+from __future__ import annotations
+
+import importlib
+
+import pytest
+
+from devstack.stack import FASTAPI_SERVICES, ServiceSpec, Stack
+from tests.fuzz.fuzzing import fuzz
+
+pytestmark = pytest.mark.e2e
+
+EXAMPLES_PER_OPERATION = 25
+
+
+def api_prefix(service: ServiceSpec) -> str:
+    """Each service's bootstrap names its prefix under the gateway: a new service is fuzzed too."""
+    prefix: str = importlib.import_module(service.module.partition(":")[0]).API_PREFIX
+    return prefix
+
+
+@pytest.mark.parametrize("service", FASTAPI_SERVICES, ids=lambda spec: spec.name)
+def test_every_operation_answers_as_documented(system: Stack, service: ServiceSpec) -> None:
+    failures = fuzz(system.gateway_url, api_prefix(service), EXAMPLES_PER_OPERATION)
+    assert not failures, "\n\n".join(failures)

@@ -5,6 +5,8 @@ from __future__ import annotations
 import requests
 import schemathesis
 from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from schemathesis import GenerationMode
 from schemathesis.checks import not_a_server_error
 from schemathesis.specs.openapi.checks import (
     content_type_conformance,
@@ -30,8 +32,13 @@ def fuzz(gateway_url: str, api_prefix: str, examples: int) -> list[str]:
     session = requests.Session()
     failures: list[str] = []
     for operation in operations:
+        # valid requests, and requests that break the schema (which must be refused as documented)
+        cases = st.one_of(
+            operation.as_strategy(GenerationMode.POSITIVE),
+            operation.as_strategy(GenerationMode.NEGATIVE),
+        )
 
-        @given(case=operation.as_strategy())
+        @given(case=cases)
         @settings(
             max_examples=examples,
             derandomize=True,

@@ -12,7 +12,7 @@ from tests.fuzz.fuzzing import fuzz
 
 pytestmark = pytest.mark.e2e
 
-EXAMPLES_PER_OPERATION = 25
+EXAMPLES_PER_OPERATION = 30
 
 
 def api_prefix(service: ServiceSpec) -> str:

@@ -24,14 +24,12 @@ from support_desk.handlers import work
 from support_desk.handlers.context import SupportDesk
 
 router = APIRouter(prefix="/api/support/tickets", tags=["desk"])
-_TICKET_ACTION = problem_responses(
-    {
-        403: ["supervisor_only", "not_your_ticket"],
-        404: ["ticket_not_found"],
-        409: ["ticket_state_conflict", "ticket_changed", "no_customer"],
-        422: ["unknown_specialist", "not_the_customer"],
-    }
-)
+_TICKET_REFUSALS = {
+    404: ["ticket_not_found"],
+    409: ["ticket_state_conflict", "ticket_changed", "no_customer"],
+    422: ["unknown_specialist", "not_the_customer"],
+}
+_TICKET_ACTION = problem_responses(_TICKET_REFUSALS | {403: ["supervisor_only", "not_your_ticket"]})
 Slug = Annotated[str | None, Query(pattern=r"^[a-z0-9_-]{1,64}$")]
 
 
@@ -115,7 +113,7 @@ async def redirect(
     return staff_view(ticket, desk.clock())
 
 
-@router.post("/{ticket_id}/customer-replies", responses=_TICKET_ACTION)
+@router.post("/{ticket_id}/customer-replies", responses=problem_responses(_TICKET_REFUSALS))
 async def customer_reply(
     ticket_id: str, body: CustomerReplyRequest, desk: DeskDep, _staff: StaffDep
 ) -> dict[str, Any]:

@@ -12,6 +12,7 @@ from fastapi.responses import HTMLResponse, JSONResponse
 from checkout.domain.payment import Payment
 from checkout.domain.states import PaymentState
 from checkout.entrypoints import problems
+from checkout.entrypoints.schemas import PaymentCreated, PaymentStatus
 from checkout.handlers.context import Checkout
 from checkout.handlers.create import create_payment
 from checkout.receipts import receipt_html, receipt_pdf
@@ -19,7 +20,13 @@ from checkout.receipts.content import pdf_filename
 from checkout.views import CreatePaymentRequest, payment_view
 from contracts.ids import is_id
 from servicekit.lifespan import context_dependency
-from servicekit.openapi import AnyCode, binary_success, problem_responses, required_header
+from servicekit.openapi import (
+    AnyCode,
+    answers_as,
+    binary_success,
+    problem_responses,
+    required_header,
+)
 
 router = APIRouter(prefix="/api/payments", tags=["payments"])
 _KEY = re.compile(r"^[A-Za-z0-9_.:-]{8,64}$")
@@ -43,6 +50,7 @@ def idempotency_key(
 @router.post(
     "",
     status_code=201,
+    response_model=PaymentCreated,
     # 404/409/422/503 may relay provider-gateway's refusal of the account or amount, code and all.
     responses=problem_responses(
         {
@@ -73,7 +81,7 @@ async def _payment_or_404(checkout: Checkout, payment_id: str) -> Any:
     return payment
 
 
-@router.get("/{payment_id}", responses=_NOT_FOUND)
+@router.get("/{payment_id}", responses=answers_as(PaymentStatus) | _NOT_FOUND)
 async def read(payment_id: str, checkout: CheckoutDep, response: Response) -> dict[str, Any]:
     payment = await _payment_or_404(checkout, payment_id)
     response.headers["Cache-Control"] = "no-store"

@@ -13,6 +13,7 @@ from checkout.adapters.bank import BankUnavailableError
 from checkout.adapters.signing import callback_is_authentic
 from checkout.entrypoints import problems
 from checkout.entrypoints.api import CheckoutDep
+from checkout.entrypoints.schemas import CallbackAnswer
 from checkout.handlers.bank_outcomes import BankCallback, apply_bank_callback
 from servicekit.openapi import problem_responses
 
@@ -21,6 +22,7 @@ router = APIRouter(prefix="/api/payments", tags=["bank"])
 
 @router.post(
     "/bank-callbacks",
+    response_model=CallbackAnswer,
     responses=problem_responses(
         {400: ["bad_callback"], 401: ["bad_signature"], 503: ["bank_unavailable"]}
     ),

@@ -10,6 +10,7 @@ from contracts.ids import is_id
 from imei_registry.domain.device_check import DeviceProblem
 from imei_registry.domain.imei import normalise_imei
 from imei_registry.entrypoints import problems
+from imei_registry.entrypoints.schemas import ImeiStatusAnswer
 from imei_registry.entrypoints.views import QuoteRequest, quote_view, status_view
 from imei_registry.handlers.context import ImeiRegistry
 from imei_registry.handlers.quotes import (
@@ -17,7 +18,7 @@ from imei_registry.handlers.quotes import (
 )
 from imei_registry.handlers.status import imei_status
 from servicekit.lifespan import context_dependency
-from servicekit.openapi import problem_responses
+from servicekit.openapi import answers_as, problem_responses
 
 router = APIRouter(prefix="/api/imei", tags=["imei"])
 
@@ -53,7 +54,8 @@ async def read_quote(quote_id: str, registry: RegistryDep) -> dict[str, Any]:
 
 @router.get(
     "/registrations/{typed_imei}",
-    responses=problem_responses({422: ["invalid_imei"], 503: ["registry_unavailable"]}),
+    responses=answers_as(ImeiStatusAnswer)
+    | problem_responses({422: ["invalid_imei"], 503: ["registry_unavailable"]}),
 )
 async def read_status(typed_imei: str, registry: RegistryDep, response: Response) -> dict[str, Any]:
     """not_registered / pending / registered (when) / rejected (why), with the registry's contacts."""

@@ -8,16 +8,25 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer, OAuth2PasswordRequestForm
+from pydantic import BaseModel
 
 from servicekit.lifespan import context_dependency
 from servicekit.openapi import problem_responses
 from servicekit.problems import Problem
-from support_desk.domain.permissions import StaffMember
+from support_desk.domain.permissions import Role, StaffMember
 from support_desk.domain.sign_in import could_be_a_name
 from support_desk.handlers.context import SupportDesk
 
 router = APIRouter(prefix="/api/support/auth", tags=["auth"])
 _bearer = HTTPBearer(auto_error=False, description="a token from /api/support/auth/token")
+
+
+class TokenIssued(BaseModel):
+    access_token: str
+    token_type: str
+    expires_in: int
+    username: str
+    role: Role
 
 
 DeskDep = Annotated[SupportDesk, Depends(context_dependency(SupportDesk))]
@@ -81,6 +90,7 @@ OptionalStaffDep = Annotated[StaffMember | None, Depends(signed_in_or_none)]
 
 @router.post(
     "/token",
+    response_model=TokenIssued,
     responses=problem_responses({401: ["invalid_credentials"], 429: ["sign_in_locked"]}),
 )
 async def issue_token(

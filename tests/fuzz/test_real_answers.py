@@ -15,7 +15,7 @@ from tests.e2e.portal import FINAL_STATES, Portal, unique_phone
 from tests.e2e.test_imei import IPHONE_3G, PRE_REGISTERED, fresh_imei
 from tests.e2e.test_support import PASSWORDS
 
-pytestmark = pytest.mark.e2e
+pytestmark = [pytest.mark.e2e, pytest.mark.fuzz]
 
 
 @pytest.fixture

@@ -4,6 +4,7 @@ created, followed to its end, an IMEI's status and a sign-in, each held to its s
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import AsyncIterator
 
 import httpx
@@ -13,7 +14,7 @@ import schemathesis
 from devstack.stack import Stack
 from tests.e2e.portal import FINAL_STATES, Portal, unique_phone
 from tests.e2e.test_imei import IPHONE_3G, PRE_REGISTERED, fresh_imei
-from tests.e2e.test_support import PASSWORDS
+from tests.e2e.test_support import PASSWORDS, letter, write_letter
 
 pytestmark = [pytest.mark.e2e, pytest.mark.fuzz]
 
@@ -54,6 +55,13 @@ async def test_an_imei_status_reads_as_documented(portal: Portal) -> None:
         answer = await portal.http.get(url)
         assert answer.status_code == 200, answer.text
         status.validate_response(answer)
+
+
+async def test_a_letter_received_reads_as_documented(portal: Portal) -> None:
+    received = operation(portal.system, "/api/support", "POST", "/api/support/tickets")
+    answer = await write_letter(portal, json=letter(f"doc-{uuid.uuid4().hex[:8]}@example.az"))
+    assert answer.status_code == 201, answer.text
+    received.validate_response(answer)
 
 
 async def test_a_sign_in_reads_as_documented(portal: Portal) -> None:

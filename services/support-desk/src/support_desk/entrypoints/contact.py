@@ -15,6 +15,7 @@ from servicekit.problems import Problem
 from support_desk.domain.attachments import MAX_ATTACHMENT_BYTES
 from support_desk.domain.contact_form import ContactFormInvalidError, read_contact_form
 from support_desk.entrypoints.auth import DeskDep
+from support_desk.entrypoints.schemas import LetterReceived
 from support_desk.entrypoints.views import created_view
 from support_desk.handlers.contact import Upload, submit_contact_form
 
@@ -52,6 +53,7 @@ _FORM_BODY = {
 @router.post(
     "/tickets",
     status_code=201,
+    response_model=LetterReceived,
     responses=problem_responses(
         {
             400: ["malformed_body"],

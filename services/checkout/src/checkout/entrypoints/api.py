@@ -12,6 +12,7 @@ from fastapi.responses import HTMLResponse, JSONResponse
 from checkout.domain.payment import Payment
 from checkout.domain.states import PaymentState
 from checkout.entrypoints import problems
+from checkout.entrypoints.schemas import PaymentCreated, PaymentStatus
 from checkout.handlers.context import Checkout
 from checkout.handlers.create import create_payment
 from checkout.receipts import receipt_html, receipt_pdf
@@ -20,9 +21,18 @@ from checkout.views import CreatePaymentRequest, payment_view
 from contracts.events.payments import Language
 from contracts.ids import is_id
 from servicekit.lifespan import context_dependency
+from servicekit.openapi import (
+    AnyCode,
+    answers_as,
+    binary_success,
+    problem_responses,
+    required_header,
+)
 
 router = APIRouter(prefix="/api/payments", tags=["payments"])
 _KEY = re.compile(r"^[A-Za-z0-9_.:-]{8,64}$")
+_NOT_FOUND = problem_responses({404: ["payment_not_found"]})
+_RECEIPT_REFUSALS = problem_responses({404: ["payment_not_found"], 409: ["receipt_not_ready"]})
 
 
 CheckoutDep = Annotated[Checkout, Depends(context_dependency(Checkout))]
@@ -30,7 +40,9 @@ CheckoutDep = Annotated[Checkout, Depends(context_dependency(Checkout))]
 LangQuery = Annotated[Language | None, Query()]
 
 
-def idempotency_key(idempotency_key: Annotated[str | None, Header()] = None) -> str:
+def idempotency_key(
+    idempotency_key: Annotated[str | None, Header(include_in_schema=False)] = None,
+) -> str:
     if idempotency_key is None:
         raise problems.idempotency_key_missing()
     if not _KEY.fullmatch(idempotency_key):
@@ -38,7 +50,26 @@ def idempotency_key(idempotency_key: Annotated[str | None, Header()] = None) -> 
     return idempotency_key
 
 
-@router.post("", status_code=201)
+@router.post(
+    "",
+    status_code=201,
+    response_model=PaymentCreated,
+    # 404/409/422/503 may relay provider-gateway's refusal of the account or amount, code and all.
+    responses=problem_responses(
+        {
+            400: ["idempotency_key_missing", "idempotency_key_invalid"],
+            404: AnyCode,
+            409: AnyCode,
+            422: AnyCode,
+            503: AnyCode,
+        }
+    ),
+    openapi_extra=required_header(
+        "Idempotency-Key",
+        _KEY.pattern,
+        "Required: the same key sent again answers the first answer, never a second payment.",
+    ),
+)
 async def create(
     body: CreatePaymentRequest, checkout: CheckoutDep, key: Annotated[str, Depends(idempotency_key)]
 ) -> JSONResponse:
@@ -53,7 +84,7 @@ async def _payment_or_404(checkout: Checkout, payment_id: str) -> Any:
     return payment
 
 
-@router.get("/{payment_id}")
+@router.get("/{payment_id}", responses=answers_as(PaymentStatus) | _NOT_FOUND)
 async def read(payment_id: str, checkout: CheckoutDep, response: Response) -> dict[str, Any]:
     payment = await _payment_or_404(checkout, payment_id)
     response.headers["Cache-Control"] = "no-store"
@@ -67,7 +98,7 @@ async def _completed_payment(checkout: Checkout, payment_id: str) -> Payment:
     return payment
 
 
-@router.get("/{payment_id}/receipt", response_class=HTMLResponse)
+@router.get("/{payment_id}/receipt", response_class=HTMLResponse, responses=_RECEIPT_REFUSALS)
 async def receipt(payment_id: str, checkout: CheckoutDep, lang: LangQuery = None) -> HTMLResponse:
     """In `lang` (the page's language) or else the language the customer paid in."""
     payment = await _completed_payment(checkout, payment_id)
@@ -78,7 +109,11 @@ async def receipt(payment_id: str, checkout: CheckoutDep, lang: LangQuery = None
     )
 
 
-@router.get("/{payment_id}/receipt.pdf", response_class=Response)
+@router.get(
+    "/{payment_id}/receipt.pdf",
+    response_class=Response,
+    responses=binary_success("application/pdf") | _RECEIPT_REFUSALS,
+)
 async def receipt_as_pdf(
     payment_id: str, checkout: CheckoutDep, lang: LangQuery = None
 ) -> Response:

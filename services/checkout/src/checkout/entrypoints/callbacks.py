@@ -13,12 +13,20 @@ from checkout.adapters.bank import BankUnavailableError
 from checkout.adapters.signing import callback_is_authentic
 from checkout.entrypoints import problems
 from checkout.entrypoints.api import CheckoutDep
+from checkout.entrypoints.schemas import CallbackAnswer
 from checkout.handlers.bank_outcomes import BankCallback, apply_bank_callback
+from servicekit.openapi import problem_responses
 
 router = APIRouter(prefix="/api/payments", tags=["bank"])
 
 
-@router.post("/bank-callbacks")
+@router.post(
+    "/bank-callbacks",
+    response_model=CallbackAnswer,
+    responses=problem_responses(
+        {400: ["bad_callback"], 401: ["bad_signature"], 503: ["bank_unavailable"]}
+    ),
+)
 async def bank_callback(
     request: Request,
     checkout: CheckoutDep,

@@ -27,3 +27,13 @@ class SignInPolicy:
             return timedelta(0)
         until = self.locked_until(failures, last_failure)
         return max(until - now, timedelta(0)) if until else timedelta(0)
+
+
+MAX_NAME_LENGTH = 64
+
+
+def could_be_a_name(username: str) -> bool:
+    """Whether anyone could be called this: a name with control characters (a NUL, which the
+    database cannot even store) or longer than any name is refused like a wrong password, without
+    being looked up or counted."""
+    return 0 < len(username) <= MAX_NAME_LENGTH and username.isprintable()

@@ -8,14 +8,25 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer, OAuth2PasswordRequestForm
+from pydantic import BaseModel
 
 from servicekit.lifespan import context_dependency
+from servicekit.openapi import problem_responses
 from servicekit.problems import Problem
-from support_desk.domain.permissions import StaffMember
+from support_desk.domain.permissions import Role, StaffMember
+from support_desk.domain.sign_in import could_be_a_name
 from support_desk.handlers.context import SupportDesk
 
 router = APIRouter(prefix="/api/support/auth", tags=["auth"])
 _bearer = HTTPBearer(auto_error=False, description="a token from /api/support/auth/token")
+
+
+class TokenIssued(BaseModel):
+    access_token: str
+    token_type: str
+    expires_in: int
+    username: str
+    role: Role
 
 
 DeskDep = Annotated[SupportDesk, Depends(context_dependency(SupportDesk))]
@@ -69,26 +80,36 @@ def _locked(wait: timedelta) -> Problem:
     )
 
 
+def _wrong_credentials() -> Problem:
+    return _unauthenticated(
+        "invalid_credentials",
+        "Wrong username or password.",
+        "İstifadəçi adı və ya şifrə yanlışdır.",
+        "Неверное имя пользователя или пароль.",
+    )
+
+
 StaffDep = Annotated[StaffMember, Depends(signed_in)]
 OptionalStaffDep = Annotated[StaffMember | None, Depends(signed_in_or_none)]
 
 
-@router.post("/token")
+@router.post(
+    "/token",
+    response_model=TokenIssued,
+    responses=problem_responses({401: ["invalid_credentials"], 429: ["sign_in_locked"]}),
+)
 async def issue_token(
     desk: DeskDep, form: Annotated[OAuth2PasswordRequestForm, Depends()]
 ) -> dict[str, Any]:
+    if not could_be_a_name(form.username):
+        raise _wrong_credentials()
     if wait := await desk.sign_ins.wait(form.username):
         raise _locked(wait)
     member = desk.staff.authenticate(form.username, form.password)
     if member is None:
         if wait := await desk.sign_ins.failed(form.username):
             raise _locked(wait)
-        raise _unauthenticated(
-            "invalid_credentials",
-            "Wrong username or password.",
-            "İstifadəçi adı və ya şifrə yanlışdır.",
-            "Неверное имя пользователя или пароль.",
-        )
+        raise _wrong_credentials()
     await desk.sign_ins.succeeded(form.username)
     return {
         "access_token": desk.tokens.issue(member),

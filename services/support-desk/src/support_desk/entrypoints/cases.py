@@ -8,6 +8,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Query, Response
 
 from contracts.ids import is_id
+from servicekit.openapi import problem_responses
 from servicekit.problems import Problem
 from support_desk.entrypoints.auth import DeskDep
 from support_desk.entrypoints.views import public_case_view
@@ -15,7 +16,7 @@ from support_desk.entrypoints.views import public_case_view
 router = APIRouter(prefix="/api/support/cases", tags=["cases"])
 
 
-@router.get("")
+@router.get("", responses=problem_responses({400: ["invalid_payment_id"]}))
 async def cases_of_payment(
     desk: DeskDep, response: Response, payment: Annotated[str, Query(max_length=64)]
 ) -> dict[str, Any]:

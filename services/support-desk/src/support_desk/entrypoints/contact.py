@@ -10,19 +10,61 @@ from fastapi.responses import JSONResponse
 from starlette.datastructures import FormData, UploadFile
 from starlette.exceptions import HTTPException
 
+from servicekit.openapi import problem_responses
 from servicekit.problems import Problem
 from support_desk.domain.attachments import MAX_ATTACHMENT_BYTES
 from support_desk.domain.contact_form import ContactFormInvalidError, read_contact_form
 from support_desk.entrypoints.auth import DeskDep
+from support_desk.entrypoints.schemas import LetterReceived
 from support_desk.entrypoints.views import created_view
 from support_desk.handlers.contact import Upload, submit_contact_form
 
 router = APIRouter(prefix="/api/support", tags=["contact form"])
 JSON_LIMIT = 64 * 1024
 ATTACHMENT_FIELD = "attachment"
+_TEXT = {"type": "string"}
+_FORM_FIELDS: dict[str, Any] = {
+    "type": "object",
+    "required": ["first_name", "last_name", "email", "subject", "message"],
+    "properties": {
+        **dict.fromkeys(("first_name", "last_name", "email", "subject", "message"), _TEXT),
+        **dict.fromkeys(("payment_id", "category"), _TEXT),
+        "imeis": {"type": "array", "items": _TEXT, "maxItems": 2},
+    },
+}
+# The route reads the body itself (JSON or multipart): its schema is declared here.
+_FORM_BODY = {
+    "requestBody": {
+        "required": True,
+        "content": {
+            "application/json": {"schema": _FORM_FIELDS},
+            "multipart/form-data": {
+                "schema": _FORM_FIELDS
+                | {
+                    "properties": _FORM_FIELDS["properties"]
+                    | {ATTACHMENT_FIELD: {"type": "string", "format": "binary"}}
+                }
+            },
+        },
+    }
+}
 
 
-@router.post("/tickets", status_code=201)
+@router.post(
+    "/tickets",
+    status_code=201,
+    response_model=LetterReceived,
+    responses=problem_responses(
+        {
+            400: ["malformed_body"],
+            413: ["payload_too_large", "attachment_too_large"],
+            415: ["unsupported_media_type", "attachment_not_an_image"],
+            422: ["validation_failed"],
+            429: ["rate_limited"],  # the gateway's limit on letters
+        }
+    ),
+    openapi_extra=_FORM_BODY,
+)
 async def submit(request: Request, desk: DeskDep) -> JSONResponse:
     """first_name, last_name, email, subject, message; optional payment_id, imeis (1–2), category;
     as multipart/form-data, also an `attachment` (PNG, JPEG or WebP, ≤ 5 MB)."""

@@ -7,6 +7,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Query
 
 from contracts.ids import is_id
+from servicekit.openapi import problem_responses
 from support_desk.adapters.repository import TicketQuery
 from support_desk.domain.states import TicketState
 from support_desk.entrypoints.auth import DeskDep, StaffDep
@@ -23,6 +24,12 @@ from support_desk.handlers import work
 from support_desk.handlers.context import SupportDesk
 
 router = APIRouter(prefix="/api/support/tickets", tags=["desk"])
+_TICKET_REFUSALS = {
+    404: ["ticket_not_found"],
+    409: ["ticket_state_conflict", "ticket_changed", "no_customer"],
+    422: ["unknown_specialist", "not_the_customer"],
+}
+_TICKET_ACTION = problem_responses(_TICKET_REFUSALS | {403: ["supervisor_only", "not_your_ticket"]})
 Slug = Annotated[str | None, Query(pattern=r"^[a-z0-9_-]{1,64}$")]
 
 
@@ -71,7 +78,7 @@ def _known(ticket_id: str) -> str:
     return ticket_id
 
 
-@router.post("/{ticket_id}/assign")
+@router.post("/{ticket_id}/assign", responses=_TICKET_ACTION)
 async def assign(
     ticket_id: str, body: AssignRequest, desk: DeskDep, staff: StaffDep
 ) -> dict[str, Any]:
@@ -80,7 +87,7 @@ async def assign(
     return staff_view(ticket, desk.clock())
 
 
-@router.post("/{ticket_id}/replies")
+@router.post("/{ticket_id}/replies", responses=_TICKET_ACTION)
 async def reply(
     ticket_id: str, body: ReplyRequest, desk: DeskDep, staff: StaffDep
 ) -> dict[str, Any]:
@@ -89,7 +96,7 @@ async def reply(
     return staff_view(ticket, desk.clock())
 
 
-@router.post("/{ticket_id}/resolve")
+@router.post("/{ticket_id}/resolve", responses=_TICKET_ACTION)
 async def resolve(
     ticket_id: str, body: ResolveRequest, desk: DeskDep, staff: StaffDep
 ) -> dict[str, Any]:
@@ -97,7 +104,7 @@ async def resolve(
     return staff_view(ticket, desk.clock())
 
 
-@router.post("/{ticket_id}/redirect")
+@router.post("/{ticket_id}/redirect", responses=_TICKET_ACTION)
 async def redirect(
     ticket_id: str, body: RedirectRequest, desk: DeskDep, staff: StaffDep
 ) -> dict[str, Any]:
@@ -106,7 +113,7 @@ async def redirect(
     return staff_view(ticket, desk.clock())
 
 
-@router.post("/{ticket_id}/customer-replies")
+@router.post("/{ticket_id}/customer-replies", responses=problem_responses(_TICKET_REFUSALS))
 async def customer_reply(
     ticket_id: str, body: CustomerReplyRequest, desk: DeskDep, _staff: StaffDep
 ) -> dict[str, Any]:

@@ -7,6 +7,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Query, Response
 
 from contracts.ids import is_id
+from servicekit.openapi import binary_success, problem_responses
 from servicekit.problems import Problem
 from support_desk.domain.ticket import Ticket
 from support_desk.entrypoints.auth import DeskDep, OptionalStaffDep, StaffDep
@@ -15,13 +16,14 @@ from support_desk.entrypoints.views import customer_view, staff_view
 from support_desk.handlers.context import SupportDesk
 
 router = APIRouter(prefix="/api/support/tickets", tags=["tickets"])
+_NOT_FOUND = problem_responses({401: ["unauthenticated"], 404: ["ticket_not_found"]})
 
 
 async def _ticket(desk: SupportDesk, ticket_id: str) -> Ticket | None:
     return await desk.tickets.get(ticket_id) if is_id("tkt", ticket_id) else None
 
 
-@router.get("/{ticket_id}")
+@router.get("/{ticket_id}", responses=_NOT_FOUND)
 async def read(
     ticket_id: str,
     desk: DeskDep,
@@ -60,7 +62,11 @@ def _written_to(ticket: Ticket) -> str | None:
     return ticket.contact.email.lower() if ticket.contact is not None else None
 
 
-@router.get("/{ticket_id}/attachment")
+@router.get(
+    "/{ticket_id}/attachment",
+    response_class=Response,
+    responses=binary_success("image/png", "image/jpeg", "image/webp") | _NOT_FOUND,
+)
 async def attachment(ticket_id: str, desk: DeskDep, _staff: StaffDep) -> Response:
     found = await desk.attachments.get(ticket_id) if is_id("tkt", ticket_id) else None
     ticket = await _ticket(desk, ticket_id)

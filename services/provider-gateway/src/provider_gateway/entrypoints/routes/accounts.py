@@ -19,11 +19,26 @@ from provider_gateway.handlers.lookup import (
     ProviderRestingError,
     lookup_account,
 )
+from servicekit.openapi import problem_responses
 
+AMOUNT_LIMIT_CODES = ("amount_below_minimum", "amount_above_maximum")
 router = APIRouter(prefix="/api/catalog", tags=["accounts"])
 
 
-@router.post("/services/{service_id}/lookup")
+@router.post(
+    "/services/{service_id}/lookup",
+    responses=problem_responses(
+        {
+            404: ["service_not_found", "account_not_found"],
+            409: ["lookup_not_supported"],
+            422: ["invalid_account"],
+            429: ["rate_limited"],  # the gateway's limit on lookups
+            502: ["provider_error"],
+            503: ["provider_unavailable"],
+            504: ["provider_timeout"],
+        }
+    ),
+)
 async def look_up_account(
     body: LookupRequest, service: ServiceDep, gateway: GatewayDep
 ) -> LookupOut:
@@ -59,7 +74,15 @@ async def look_up_account(
     )
 
 
-@router.post("/services/{service_id}/quote")
+@router.post(
+    "/services/{service_id}/quote",
+    responses=problem_responses(
+        {
+            404: ["service_not_found"],
+            422: ["invalid_account", "invalid_amount", *AMOUNT_LIMIT_CODES],
+        }
+    ),
+)
 async def quote_payment(body: QuoteRequest, service: ServiceDep, gateway: GatewayDep) -> QuoteOut:
     """docs/protocols.md §3: the normalised account, the amount, our fee and the total."""
     try:

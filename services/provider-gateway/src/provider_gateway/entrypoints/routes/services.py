@@ -14,6 +14,7 @@ from provider_gateway.entrypoints.schemas import (
     service_detail,
     service_summary,
 )
+from servicekit.openapi import problem_responses
 
 router = APIRouter(prefix="/api/catalog", tags=["catalog"])
 
@@ -32,6 +33,6 @@ async def list_services(
     )
 
 
-@router.get("/services/{service_id}")
+@router.get("/services/{service_id}", responses=problem_responses({404: ["service_not_found"]}))
 async def read_service(service: ServiceDep, language: LanguageDep) -> ServiceDetail:
     return service_detail(service, language)

@@ -9,6 +9,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Depends, Header
 
 from contracts.ids import is_id
+from servicekit.openapi import problem_responses, required_header
 from servicekit.problems import Problem
 from support_desk.domain.action_refusals import ActionNotFoundError
 from support_desk.domain.actions import ActionRequest
@@ -21,7 +22,9 @@ router = APIRouter(prefix="/api/support/cases", tags=["case actions"])
 _KEY = re.compile(r"^[A-Za-z0-9_.:-]{8,64}$")
 
 
-def idempotency_key(idempotency_key: Annotated[str | None, Header()] = None) -> str:
+def idempotency_key(
+    idempotency_key: Annotated[str | None, Header(include_in_schema=False)] = None,
+) -> str:
     if idempotency_key is None or not _KEY.fullmatch(idempotency_key):
         raise Problem(
             400,
@@ -40,7 +43,36 @@ def _case(ticket_id: str) -> str:
     return ticket_id
 
 
-@router.post("/{ticket_id}/actions", status_code=202)
+_CONFLICTS = [
+    "action_pending",
+    "case_settling",
+    "case_closed",
+    "not_a_payment_case",
+    "action_not_awaiting_approval",
+]
+_FORBIDDEN = ["supervisor_only", "not_your_ticket", "four_eyes"]
+_ACT_REFUSALS = problem_responses(
+    {
+        400: ["idempotency_key_missing", "idempotency_key_invalid"],
+        403: _FORBIDDEN,
+        404: ["action_not_found"],
+        409: _CONFLICTS,
+        422: ["idempotency_key_reused"],
+    }
+)
+_APPROVE_REFUSALS = problem_responses({403: _FORBIDDEN, 404: ["action_not_found"], 409: _CONFLICTS})
+
+
+@router.post(
+    "/{ticket_id}/actions",
+    status_code=202,
+    responses=_ACT_REFUSALS,
+    openapi_extra=required_header(
+        "Idempotency-Key",
+        _KEY.pattern,
+        "Required: the same key sent again answers the first answer and changes nothing.",
+    ),
+)
 async def act(
     ticket_id: str,
     body: CaseActionRequest,
@@ -55,7 +87,9 @@ async def act(
     return action_view(ticket_id, action)
 
 
-@router.post("/{ticket_id}/actions/{action_id}/approve", status_code=202)
+@router.post(
+    "/{ticket_id}/actions/{action_id}/approve", status_code=202, responses=_APPROVE_REFUSALS
+)
 async def approve(ticket_id: str, action_id: str, desk: DeskDep, staff: StaffDep) -> dict[str, Any]:
     """A supervisor other than the one who asked approves a waiting action, which is then ordered."""
     action = await case_actions.approve(desk, staff, _case(ticket_id), action_id)

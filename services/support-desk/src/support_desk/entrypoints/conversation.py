@@ -7,6 +7,7 @@ from typing import Any
 from fastapi import APIRouter, Response
 
 from contracts.ids import is_id
+from servicekit.openapi import problem_responses
 from support_desk.entrypoints.auth import DeskDep
 from support_desk.entrypoints.problems import ticket_not_found
 from support_desk.entrypoints.requests import CustomerAnswerRequest
@@ -16,7 +17,15 @@ from support_desk.handlers import conversation
 router = APIRouter(prefix="/api/support/tickets", tags=["tickets"])
 
 
-@router.post("/{ticket_id}/answers")
+_ANSWER_REFUSALS = problem_responses(
+    {
+        404: ["ticket_not_found"],
+        409: ["ticket_closed", "ticket_not_answerable", "too_many_replies"],
+    }
+)
+
+
+@router.post("/{ticket_id}/answers", responses=_ANSWER_REFUSALS)
 async def answer(
     ticket_id: str, body: CustomerAnswerRequest, desk: DeskDep, response: Response
 ) -> dict[str, Any]:

@@ -12,6 +12,7 @@ from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
 from servicekit.body_limit import BodySizeLimit
 from servicekit.observe import ObserveRequests
 from servicekit.problems import install_problem_handlers
+from servicekit.tracing_http import TraceRequests
 
 Readiness = Callable[[], Awaitable[dict[str, bool]]]
 
@@ -35,6 +36,7 @@ def create_service_app(
     install_problem_handlers(app)
     app.add_middleware(ObserveRequests)
     app.add_middleware(BodySizeLimit, max_bytes=max_body_bytes)
+    app.add_middleware(TraceRequests)  # outermost: the span covers the whole request
     operations = _operations_router(readiness)
     app.include_router(operations)
     app.include_router(operations, prefix=api_prefix, include_in_schema=False)

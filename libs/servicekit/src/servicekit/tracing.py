@@ -1,0 +1,134 @@
+"""Traces across services: W3C trace context from a request into the events it causes, and from
+an event's Kafka headers into the handler that consumes it, whose own events carry it on.
+
+Off unless `OTEL_EXPORTER_OTLP_ENDPOINT` is set (no provider, each hook one check: near-zero
+cost); then spans go out over OTLP/HTTP (protobuf), named by the service.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+
+from opentelemetry import trace
+from opentelemetry.context import Context
+from opentelemetry.sdk.resources import SERVICE_NAME, Resource
+from opentelemetry.sdk.trace import SpanProcessor, TracerProvider
+from opentelemetry.sdk.trace.export import BatchSpanProcessor
+from opentelemetry.trace import Link, SpanKind, Tracer
+from opentelemetry.trace.propagation.tracecontext import TraceContextTextMapPropagator
+
+from contracts.envelope import Envelope, KafkaHeaders
+
+Carrier = dict[str, str]  # `traceparent` (and `tracestate`), as W3C headers carry them
+TRACE_HEADERS = ("traceparent", "tracestate")
+_PROPAGATOR = TraceContextTextMapPropagator()
+_provider: list[TracerProvider] = []  # the one this process traces with, once configured
+
+
+def configure_tracing(service_name: str, processor: SpanProcessor | None = None) -> bool:
+    """Traces from now on to `processor`, or over OTLP when the endpoint is set; whether on."""
+    if processor is None:
+        if not os.environ.get("OTEL_EXPORTER_OTLP_ENDPOINT"):
+            return False
+        from opentelemetry.exporter.otlp.proto.http.trace_exporter import OTLPSpanExporter
+
+        processor = BatchSpanProcessor(OTLPSpanExporter())
+    stop_tracing()
+    provider = TracerProvider(resource=Resource.create({SERVICE_NAME: service_name}))
+    provider.add_span_processor(processor)
+    _provider.append(provider)
+    from opentelemetry.instrumentation.httpx import HTTPXClientInstrumentor
+
+    HTTPXClientInstrumentor().instrument(tracer_provider=provider)  # calls to the bank, providers
+    return True
+
+
+def stop_tracing() -> None:
+    """Sends what is still buffered and turns tracing off."""
+    while _provider:
+        from opentelemetry.instrumentation.httpx import HTTPXClientInstrumentor
+
+        HTTPXClientInstrumentor().uninstrument()
+        _provider.pop().shutdown()
+
+
+def tracer() -> Tracer | None:
+    return _provider[-1].get_tracer("servicekit") if _provider else None
+
+
+def current_carrier() -> Carrier:
+    """The trace context of the span running now (empty when tracing is off)."""
+    carrier: Carrier = {}
+    if _provider:
+        _PROPAGATOR.inject(carrier)
+    return carrier
+
+
+def event_traces(events: Sequence[Envelope], origin: Carrier | None = None) -> list[Carrier]:
+    """One PRODUCER span per event written to an outbox; its context goes with the event, so the
+    consumer's span is its child. `origin`: the trace the aggregate began in; a later change
+    from another trace (a bank callback, a timer) stays in it, linked to what caused it."""
+    traces = tracer()
+    if traces is None:
+        return [{} for _ in events]
+    parent: Context | None = None
+    links: list[Link] = []
+    now = trace.get_current_span().get_span_context()
+    began = trace.get_current_span(_PROPAGATOR.extract(origin or {})).get_span_context()
+    if began.is_valid and began.trace_id != now.trace_id:
+        parent = _PROPAGATOR.extract(origin or {})
+        links = [Link(now)] if now.is_valid else []
+    carriers = []
+    for event in events:
+        topic = event.topic()
+        span = traces.start_span(
+            f"{topic} create",
+            context=parent,
+            kind=SpanKind.PRODUCER,
+            links=links,
+            attributes=_event_attributes(event, topic),
+        )
+        span.end()
+        carrier: Carrier = {}
+        _PROPAGATOR.inject(carrier, context=trace.set_span_in_context(span))
+        carriers.append(carrier)
+    return carriers
+
+
+def trace_headers(carrier: Carrier | None) -> KafkaHeaders:
+    """The record headers that carry an event's trace context to its consumers."""
+    return [(name, carrier[name].encode()) for name in TRACE_HEADERS if carrier and name in carrier]
+
+
+def published_headers(event: Envelope) -> KafkaHeaders:
+    """For an event sent at once (no outbox): its PRODUCER span, as record headers."""
+    return trace_headers(event_traces([event])[0])
+
+
+@contextmanager
+def consuming(event: Envelope, topic: str, headers: KafkaHeaders) -> Iterator[None]:
+    """Runs the handling of a consumed event in a CONSUMER span, child of the span that wrote it."""
+    traces = tracer()
+    if traces is None:
+        yield
+        return
+    carrier = {name: value.decode("latin-1") for name, value in headers if name in TRACE_HEADERS}
+    with traces.start_as_current_span(
+        f"{topic} process",
+        context=_PROPAGATOR.extract(carrier),
+        kind=SpanKind.CONSUMER,
+        attributes=_event_attributes(event, topic),
+    ):
+        yield
+
+
+def _event_attributes(event: Envelope, topic: str) -> dict[str, str]:
+    return {
+        "messaging.system": "kafka",
+        "messaging.destination.name": topic,
+        "messaging.message.id": event.id,
+        "cloudevents.event_type": event.type,
+        "cloudevents.event_subject": event.subject,
+    }

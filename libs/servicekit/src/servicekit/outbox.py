@@ -12,7 +12,7 @@ import asyncio
 import contextlib
 import logging
 from collections import OrderedDict
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from datetime import UTC, datetime
 from typing import Any
 
@@ -27,6 +27,7 @@ from servicekit.outbox_documents import (
     NO_TRACES,
     OUTBOX,
     PENDING,
+    EventTraces,
     clear_if_only,
     read_event,
     remove_sent,
@@ -65,7 +66,7 @@ class OutboxRelay:
         self._locks = locks
         self._sweep_seconds = sweep_seconds
         self._recently_sent: OrderedDict[str, None] = OrderedDict()
-        self._traces: OrderedDict[str, Carrier] = OrderedDict()  # event id → its trace context
+        self._traces = EventTraces(RECENTLY_SENT_KEPT)
         self._due: asyncio.Queue[tuple[str, Any, tuple[Envelope, ...]]] = asyncio.Queue()
 
     def notify(
@@ -75,18 +76,10 @@ class OutboxRelay:
         events: Sequence[Envelope],
         traces: Sequence[Carrier] = NO_TRACES,
     ) -> None:
-        """A writer just stored these events in this document (with these trace contexts):
-        publish them now, without reading them back; the sweep still catches anything this
-        misses."""
-        self._keep_traces(zip((event.id for event in events), traces, strict=False))
+        """A writer just stored these events (and their traces) in this document: publish them
+        now, without reading them back; the sweep still catches anything this misses."""
+        self._traces.keep(zip((event.id for event in events), traces, strict=False))
         self._due.put_nowait((collection.name, document_id, tuple(events)))
-
-    def _keep_traces(self, traces: Iterable[tuple[str, Carrier]]) -> None:
-        for event_id, trace in traces:
-            if trace:
-                self._traces[event_id] = trace
-        while len(self._traces) > RECENTLY_SENT_KEPT:
-            self._traces.popitem(last=False)
 
     async def run(self) -> None:
         failures = 0
@@ -156,7 +149,7 @@ class OutboxRelay:
     async def _publish(self, collection: AsyncCollection[Document], document: Document) -> int:
         outbox = document.get(OUTBOX, [])
         events = [read_event(raw) for raw in outbox]
-        self._keep_traces((envelope.id, trace) for envelope, trace in events)
+        self._traces.keep((envelope.id, trace) for envelope, trace in events)
         envelopes = [envelope for envelope, _ in events]
         return await self._publish_events(collection, document["_id"], envelopes, outbox)
 
@@ -170,7 +163,7 @@ class OutboxRelay:
         """`as_written`: the outbox as read (sweep); by default just these events (a writer's
         notice), which is what the outbox holds unless another write pushed more."""
         if as_written is None:
-            as_written = [stored_event(e, self._traces.get(e.id)) for e in envelopes]
+            as_written = [stored_event(e, self._traces.of(e.id)) for e in envelopes]
         # A sweep can meet a document a writer has just pointed at: send each event once, but
         # still clear from the outbox what an earlier pass sent.
         written = {envelope.id for envelope in envelopes}
@@ -178,7 +171,7 @@ class OutboxRelay:
         deliveries = []
         for envelope in envelopes:
             key, value, headers = to_kafka(envelope)
-            headers += trace_headers(self._traces.get(envelope.id))  # W3C trace context
+            headers += trace_headers(self._traces.of(envelope.id))  # W3C trace context
             deliveries.append(
                 await self._producer.send(envelope.topic(), value=value, key=key, headers=headers)
             )
@@ -188,8 +181,7 @@ class OutboxRelay:
         while len(self._recently_sent) > RECENTLY_SENT_KEPT:
             self._recently_sent.popitem(last=False)
         await self._mark_sent(collection, document_id, written, as_written)
-        for event_id in written:
-            self._traces.pop(event_id, None)
+        self._traces.forget(written)
         for envelope in envelopes:
             EVENTS_PUBLISHED.labels(type=envelope.type).inc()
         return len(envelopes)

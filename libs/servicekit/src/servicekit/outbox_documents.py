@@ -5,7 +5,8 @@ read, remove what was sent, and write back only if nothing changed)."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections import OrderedDict
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 from pymongo.asynchronous.collection import AsyncCollection
@@ -53,6 +54,26 @@ def read_event(raw: Document) -> tuple[Envelope, Carrier]:
     none)."""
     fields = {name: value for name, value in raw.items() if name != TRACE}
     return Envelope.model_validate(fields), dict(raw.get(TRACE) or {})
+
+
+class EventTraces:
+    """Each event's trace context from when it is written until it is sent (the newest `kept`)."""
+
+    def __init__(self, kept: int) -> None:
+        self._by_event: OrderedDict[str, Carrier] = OrderedDict()
+        self._kept = kept
+
+    def keep(self, pairs: Iterable[tuple[str, Carrier]]) -> None:
+        self._by_event.update((event_id, trace) for event_id, trace in pairs if trace)
+        while len(self._by_event) > self._kept:
+            self._by_event.popitem(last=False)
+
+    def of(self, event_id: str) -> Carrier | None:
+        return self._by_event.get(event_id)
+
+    def forget(self, event_ids: Iterable[str]) -> None:
+        for event_id in event_ids:
+            self._by_event.pop(event_id, None)
 
 
 def _traced(

@@ -10,7 +10,7 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager, nullcontext
 
 from opentelemetry import trace
 from opentelemetry.context import Context
@@ -27,6 +27,7 @@ Carrier = dict[str, str]  # `traceparent` (and `tracestate`), as W3C headers car
 TRACE_HEADERS = ("traceparent", "tracestate")
 _PROPAGATOR = TraceContextTextMapPropagator()
 _DIGIT_RUN = re.compile(r"\d{7}")
+_NOT_TRACED = nullcontext()
 _provider: list[TracerProvider] = []  # the one this process traces with, once configured
 
 
@@ -35,6 +36,7 @@ def configure_tracing(service_name: str, processor: SpanProcessor | None = None)
     if processor is None:
         if not os.environ.get("OTEL_EXPORTER_OTLP_ENDPOINT"):
             return False
+        # Imported only when tracing is on: a service that does not trace does not load them.
         from opentelemetry.exporter.otlp.proto.http.trace_exporter import OTLPSpanExporter
 
         processor = BatchSpanProcessor(OTLPSpanExporter())
@@ -131,13 +133,16 @@ def published_headers(event: Envelope) -> KafkaHeaders:
     return trace_headers(event_traces([event])[0])
 
 
-@contextmanager
-def consuming(event: Envelope, topic: str, headers: KafkaHeaders) -> Iterator[None]:
+def consuming(event: Envelope, topic: str, headers: KafkaHeaders) -> AbstractContextManager[None]:
     """Runs the handling of a consumed event in a CONSUMER span, child of the span that wrote it."""
     traces = tracer()
-    if traces is None:
-        yield
-        return
+    return _NOT_TRACED if traces is None else _consumer_span(traces, event, topic, headers)
+
+
+@contextmanager
+def _consumer_span(
+    traces: Tracer, event: Envelope, topic: str, headers: KafkaHeaders
+) -> Iterator[None]:
     carrier = {name: value.decode("latin-1") for name, value in headers if name in TRACE_HEADERS}
     with traces.start_as_current_span(
         f"{topic} process",

@@ -17,18 +17,33 @@ pytestmark = pytest.mark.e2e
 COMPLETED = ("checkout", "payment-completed")  # the last event of a paid bill, and its writer
 
 
-async def spans_until_completed(receiver: TraceReceiver, trace_id: str) -> list[ReceivedSpan]:
-    """The trace's spans, once the reconciler has read the completion (spans come in batches)."""
-    for _ in range(200):
+async def spans_until_completed(
+    receiver: TraceReceiver, trace_id: str, our_span: str
+) -> list[ReceivedSpan]:
+    """The trace's spans, once the reconciler has read the completion and every span's parent
+    has come too: each process sends its spans in its own batches, in its own time."""
+    for _ in range(600):
         ours = [span for span in receiver.spans() if span.trace_id == trace_id]
-        if any(
-            span.service == "reconciler"
-            and span.attributes.get("cloudevents.event_type") == COMPLETED[1]
-            for span in ours
-        ):
+        if read_the_completion(ours) and not orphans(ours, our_span):
             return ours
         await asyncio.sleep(0.1)
-    raise AssertionError(f"the reconciler never read the completion: {summary(ours)}")
+    raise AssertionError(
+        f"the trace is not whole: {summary(ours)}; without parent: {summary(orphans(ours, our_span))}"
+    )
+
+
+def read_the_completion(spans: list[ReceivedSpan]) -> bool:
+    return any(
+        span.service == "reconciler"
+        and span.attributes.get("cloudevents.event_type") == COMPLETED[1]
+        for span in spans
+    )
+
+
+def orphans(spans: list[ReceivedSpan], our_span: str) -> list[ReceivedSpan]:
+    """Spans whose parent is neither in the trace nor the caller's (our) span."""
+    known = {span.span_id for span in spans} | {our_span}
+    return [span for span in spans if span.parent_span_id not in known]
 
 
 def summary(spans: list[ReceivedSpan]) -> list[str]:
@@ -67,7 +82,7 @@ async def test_a_paid_bill_is_one_trace_across_three_services(
         "state"
     ] == "completed"
 
-    spans = await spans_until_completed(trace_receiver, trace_id)
+    spans = await spans_until_completed(trace_receiver, trace_id, our_span)
 
     assert {"checkout", "provider-gateway", "reconciler"} <= {s.service for s in spans}
     request = next(s for s in spans if s.kind == "SERVER" and s.service == "checkout")

@@ -68,24 +68,26 @@ class AggregateStore:
         traces = event_traces(events)
         fields = {
             **document,
-            **new_document_events(events, traces),
+            **new_document_events(events, traces.carriers),
             **({TRACE: began} if began else {}),
         }
         await self.collection.insert_one(fields)
+        traces.written()
         if events:
-            self._relay.notify(self.collection, document["_id"], events, traces)
+            self._relay.notify(self.collection, document["_id"], events, traces.carriers)
 
     async def update(
         self, aggregate_id: Any, guard: Document, update: Document, events: Sequence[Envelope]
     ) -> bool:
         """Applies `update` if the aggregate still matches `guard` when written; False when another
         writer changed it first, and then the caller must read again and decide again."""
-        traces = event_traces(events, await self._began_in(aggregate_id)) if events else []
+        traces = event_traces(events, await self._began_in(aggregate_id) if events else None)
         result = await self.collection.update_one(
-            {"_id": aggregate_id, **guard}, with_events(update, events, traces)
+            {"_id": aggregate_id, **guard}, with_events(update, events, traces.carriers)
         )
         if result.matched_count and events:
-            self._relay.notify(self.collection, aggregate_id, events, traces)
+            traces.written()
+            self._relay.notify(self.collection, aggregate_id, events, traces.carriers)
         return bool(result.matched_count)
 
     async def _began_in(self, aggregate_id: Any) -> Carrier | None:

@@ -11,6 +11,7 @@ import os
 import re
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import AbstractContextManager, contextmanager, nullcontext
+from dataclasses import dataclass
 
 from opentelemetry import trace
 from opentelemetry.context import Context
@@ -18,7 +19,7 @@ from opentelemetry.sdk.resources import SERVICE_NAME, Resource
 from opentelemetry.sdk.trace import SpanProcessor, TracerProvider
 from opentelemetry.sdk.trace.export import BatchSpanProcessor
 from opentelemetry.sdk.trace.id_generator import RandomIdGenerator
-from opentelemetry.trace import Link, SpanKind, Tracer
+from opentelemetry.trace import Link, Span, SpanKind, Tracer
 from opentelemetry.trace.propagation.tracecontext import TraceContextTextMapPropagator
 
 from contracts.envelope import Envelope, KafkaHeaders
@@ -92,13 +93,26 @@ def current_carrier() -> Carrier:
     return carrier
 
 
-def event_traces(events: Sequence[Envelope], origin: Carrier | None = None) -> list[Carrier]:
+@dataclass(frozen=True)
+class EventTraces:
+    """The PRODUCER spans of events about to be written, and their contexts to store with them."""
+
+    carriers: list[Carrier]
+    spans: list[Span]
+
+    def written(self) -> None:
+        """Ends the spans once the write holds: a write whose guard lost leaves no span behind."""
+        for span in self.spans:
+            span.end()
+
+
+def event_traces(events: Sequence[Envelope], origin: Carrier | None = None) -> EventTraces:
     """One PRODUCER span per event written to an outbox; its context goes with the event, so the
     consumer's span is its child. `origin`: the trace the aggregate began in; a later change
     from another trace (a bank callback, a timer) stays in it, linked to what caused it."""
     traces = tracer()
     if traces is None:
-        return [{} for _ in events]
+        return EventTraces([{} for _ in events], [])
     parent: Context | None = None
     links: list[Link] = []
     now = trace.get_current_span().get_span_context()
@@ -106,7 +120,7 @@ def event_traces(events: Sequence[Envelope], origin: Carrier | None = None) -> l
     if began.is_valid and began.trace_id != now.trace_id:
         parent = _PROPAGATOR.extract(origin or {})
         links = [Link(now)] if now.is_valid else []
-    carriers = []
+    carriers, spans = [], []
     for event in events:
         topic = event.topic()
         span = traces.start_span(
@@ -116,11 +130,11 @@ def event_traces(events: Sequence[Envelope], origin: Carrier | None = None) -> l
             links=links,
             attributes=_event_attributes(event, topic),
         )
-        span.end()
         carrier: Carrier = {}
         _PROPAGATOR.inject(carrier, context=trace.set_span_in_context(span))
         carriers.append(carrier)
-    return carriers
+        spans.append(span)
+    return EventTraces(carriers, spans)
 
 
 def trace_headers(carrier: Carrier | None) -> KafkaHeaders:
@@ -130,7 +144,9 @@ def trace_headers(carrier: Carrier | None) -> KafkaHeaders:
 
 def published_headers(event: Envelope) -> KafkaHeaders:
     """For an event sent at once (no outbox): its PRODUCER span, as record headers."""
-    return trace_headers(event_traces([event])[0])
+    traced = event_traces([event])
+    traced.written()
+    return trace_headers(traced.carriers[0])
 
 
 def consuming(event: Envelope, topic: str, headers: KafkaHeaders) -> AbstractContextManager[None]:

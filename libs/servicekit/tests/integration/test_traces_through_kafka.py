@@ -136,15 +136,19 @@ async def test_a_later_change_from_another_trace_stays_in_the_payments_trace_lin
         with traces.start_as_current_span("POST /api/payments", kind=SpanKind.SERVER) as created:
             await payments.insert({"_id": payment_id, "state": "initiated"}, [])
         with traces.start_as_current_span("POST /bank-callbacks", kind=SpanKind.SERVER) as later:
+            lost = await payments.update(  # another replica moved it first: nothing written
+                payment_id, {"state": "debited"}, {"$set": {"state": "x"}}, [expired(payment_id)]
+            )
             changed = await payments.update(
                 payment_id,
                 {"state": "initiated"},
                 {"$set": {"state": "expired"}},
                 [expired(payment_id)],
             )
-        assert changed
+        assert (lost, changed) == (False, True)
         found = await finished(spans, consumed=1)
 
     written = parent_of(consumed(found, payment_id), found)
+    assert [s for s in found if s.kind is SpanKind.PRODUCER] == [written]  # none for the lost one
     assert written.context.trace_id == created.get_span_context().trace_id
     assert [link.context.span_id for link in written.links] == [later.get_span_context().span_id]

@@ -27,7 +27,7 @@ from servicekit.outbox_documents import (
     NO_TRACES,
     OUTBOX,
     PENDING,
-    EventTraces,
+    TracesUntilSent,
     clear_if_only,
     read_event,
     remove_sent,
@@ -66,7 +66,7 @@ class OutboxRelay:
         self._locks = locks
         self._sweep_seconds = sweep_seconds
         self._recently_sent: OrderedDict[str, None] = OrderedDict()
-        self._traces = EventTraces(RECENTLY_SENT_KEPT)
+        self._traces = TracesUntilSent(RECENTLY_SENT_KEPT)
         self._due: asyncio.Queue[tuple[str, Any, tuple[Envelope, ...]]] = asyncio.Queue()
 
     def notify(

@@ -56,7 +56,7 @@ def read_event(raw: Document) -> tuple[Envelope, Carrier]:
     return Envelope.model_validate(fields), dict(raw.get(TRACE) or {})
 
 
-class EventTraces:
+class TracesUntilSent:
     """Each event's trace context from when it is written until it is sent (the newest `kept`)."""
 
     def __init__(self, kept: int) -> None:

@@ -21,6 +21,7 @@ from devstack.infra import Choice, InfrastructureChoiceError, infrastructure_fro
 from devstack.paths import repo_root
 from devstack.ports import StackPorts
 from devstack.stack import INFRASTRUCTURE, Stack
+from devstack.traces import TraceReceiver
 from reconciler.topics import INTERNAL_TOPICS as RECONCILER_TOPICS
 from servicekit.kafka import ensure_topics
 
@@ -66,7 +67,19 @@ def stack_state_dir() -> Iterator[Path]:
 
 
 @pytest.fixture(scope="session")
-def infrastructure(request: pytest.FixtureRequest, stack_state_dir: Path) -> Iterator[Stack]:
+def trace_receiver() -> Iterator[TraceReceiver]:
+    """Where the test stack's services send their spans (OTLP/HTTP), for tests of the traces."""
+    receiver = TraceReceiver().start()
+    try:
+        yield receiver
+    finally:
+        receiver.stop()
+
+
+@pytest.fixture(scope="session")
+def infrastructure(
+    request: pytest.FixtureRequest, stack_state_dir: Path, trace_receiver: TraceReceiver
+) -> Iterator[Stack]:
     """The database and broker only, for integration tests of one service or library: local
     PostgreSQL + FerretDB + Kafka, or MongoDB + Kafka in Docker (PORTAL_INFRA, devstack.infra)."""
     containers = start_containers() if chosen(request.config).mode == "containers" else None
@@ -79,7 +92,7 @@ def infrastructure(request: pytest.FixtureRequest, stack_state_dir: Path) -> Ite
         service_ports=ports.replicated(E2E_REPLICAS, fixed=False),
         environment="test",
         secrets=random_secrets(),
-        extra_env=TEST_TIMINGS,
+        extra_env={**TEST_TIMINGS, **trace_receiver.env()},
         throwaway_database=True,
         external=containers.external if containers is not None else None,
     )

@@ -15,6 +15,7 @@ from servicekit.body_limit import BodySizeLimit
 from servicekit.observe import ObserveRequests
 from servicekit.openapi import document_common_problems
 from servicekit.problems import install_problem_handlers
+from servicekit.tracing_http import TraceRequests
 
 Readiness = Callable[[], Awaitable[dict[str, bool]]]
 _PROMETHEUS_TEXT: dict[int | str, dict[str, Any]] = {
@@ -51,6 +52,7 @@ def create_service_app(
     app.add_middleware(ObserveRequests)
     app.add_middleware(BodySizeLimit, max_bytes=max_body_bytes)
     document_common_problems(app)
+    app.add_middleware(TraceRequests)  # outermost: the span covers the whole request
     operations = _operations_router(readiness)
     # Documented where the gateway reaches them; at `/…` they are for probes on the pod itself
     # (through the gateway, `/readyz` is the web app's page).

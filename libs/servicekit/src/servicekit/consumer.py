@@ -19,7 +19,7 @@ from aiokafka import AIOKafkaConsumer
 from pymongo.asynchronous.database import AsyncDatabase
 from pymongo.errors import BulkWriteError
 
-from contracts.envelope import Envelope, UnknownEventError, from_kafka
+from contracts.envelope import Envelope, KafkaHeaders, UnknownEventError, from_kafka
 from servicekit.consumer_io import (
     Incoming,
     commit_batch,
@@ -32,6 +32,7 @@ from servicekit.consumer_io import (
 from servicekit.logs import correlation_id
 from servicekit.metrics import EVENTS_CONSUMED
 from servicekit.mongo import DUPLICATE_KEY, Document, is_unavailable
+from servicekit.tracing import consuming
 
 log = logging.getLogger(__name__)
 
@@ -102,18 +103,18 @@ class IdempotentConsumer:
         keys side by side), then records them in the inbox, all after their effects."""
         events = [(item, envelope) for item in batch if (envelope := await self._ours(item))]
         seen = await waiting_out_outages(lambda: self._seen([e.id for _, e in events]))
-        by_key: dict[tuple[str, bytes | None], list[Envelope]] = {}
+        by_key: dict[tuple[str, bytes | None], list[tuple[Envelope, KafkaHeaders]]] = {}
         for item, envelope in events:
             if envelope.id in seen:
                 EVENTS_CONSUMED.labels(type=envelope.type, outcome="duplicate").inc()
                 continue
             seen.add(envelope.id)  # a second copy in this batch is a duplicate too
-            by_key.setdefault((item.topic, item.key), []).append(envelope)
+            by_key.setdefault((item.topic, item.key), []).append((envelope, list(item.headers)))
         done: list[Envelope] = []
 
-        async def in_order(topic: str, same_key: list[Envelope]) -> None:
-            for envelope in same_key:
-                await waiting_out_outages(partial(self._handle_once, envelope, topic))
+        async def in_order(topic: str, same_key: list[tuple[Envelope, KafkaHeaders]]) -> None:
+            for envelope, headers in same_key:
+                await waiting_out_outages(partial(self._handle_once, envelope, topic, headers))
                 done.append(envelope)
 
         results = await asyncio.gather(
@@ -155,10 +156,12 @@ class IdempotentConsumer:
         cursor = self._inbox.find({"_id": {"$in": event_ids}}, {"_id": 1})
         return {document["_id"] async for document in cursor}
 
-    async def _handle_once(self, envelope: Envelope, topic: str) -> None:
+    async def _handle_once(self, envelope: Envelope, topic: str, headers: KafkaHeaders) -> None:
         token = correlation_id.set(envelope.correlationid or envelope.id)
         try:
-            if await self._handle_with_retries(envelope, topic):
+            with consuming(envelope, topic, headers):  # a child of the span that wrote it
+                handled = await self._handle_with_retries(envelope, topic)
+            if handled:
                 EVENTS_CONSUMED.labels(type=envelope.type, outcome="handled").inc()
         finally:
             correlation_id.reset(token)

@@ -18,6 +18,7 @@ from servicekit.logs import configure_logging
 from servicekit.outbox import create_outbox_index
 from servicekit.runtime import ServiceRuntime
 from servicekit.settings import ServiceSettings
+from servicekit.tracing import configure_tracing, stop_tracing
 
 log = logging.getLogger(__name__)
 
@@ -53,6 +54,7 @@ def service_lifespan(
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         configure_logging(settings.service_name, settings.log_level)
+        configure_tracing(settings.service_name)  # only when OTEL_EXPORTER_OTLP_ENDPOINT is set
         runtime = ServiceRuntime.connect(settings)
         app.state.runtime = runtime
         for name in wiring.outbox_collections:
@@ -88,6 +90,7 @@ def service_lifespan(
             if wiring.close is not None:
                 await wiring.close(context)
             await runtime.close()
+            stop_tracing()  # sends the spans still buffered
 
     return lifespan
 

@@ -24,13 +24,17 @@ from servicekit.locks import AggregateLocks
 from servicekit.metrics import EVENTS_PUBLISHED, OUTBOX_FAILURES, observe_outbox
 from servicekit.mongo import Document
 from servicekit.outbox_documents import (
+    NO_TRACES,
     OUTBOX,
     PENDING,
+    TracesUntilSent,
     clear_if_only,
+    read_event,
     remove_sent,
     stored_event,
 )
 from servicekit.retry import until_written
+from servicekit.tracing import Carrier, trace_headers
 
 log = logging.getLogger(__name__)
 
@@ -62,13 +66,19 @@ class OutboxRelay:
         self._locks = locks
         self._sweep_seconds = sweep_seconds
         self._recently_sent: OrderedDict[str, None] = OrderedDict()
+        self._traces = TracesUntilSent(RECENTLY_SENT_KEPT)
         self._due: asyncio.Queue[tuple[str, Any, tuple[Envelope, ...]]] = asyncio.Queue()
 
     def notify(
-        self, collection: AsyncCollection[Document], document_id: Any, events: Sequence[Envelope]
+        self,
+        collection: AsyncCollection[Document],
+        document_id: Any,
+        events: Sequence[Envelope],
+        traces: Sequence[Carrier] = NO_TRACES,
     ) -> None:
-        """A writer just stored these events in this document: publish them now, without reading
-        them back; the sweep still catches anything this misses."""
+        """A writer just stored these events (and their traces) in this document: publish them
+        now, without reading them back; the sweep still catches anything this misses."""
+        self._traces.keep(zip((event.id for event in events), traces, strict=False))
         self._due.put_nowait((collection.name, document_id, tuple(events)))
 
     async def run(self) -> None:
@@ -138,7 +148,9 @@ class OutboxRelay:
 
     async def _publish(self, collection: AsyncCollection[Document], document: Document) -> int:
         outbox = document.get(OUTBOX, [])
-        envelopes = [Envelope.model_validate(raw) for raw in outbox]
+        events = [read_event(raw) for raw in outbox]
+        self._traces.keep((envelope.id, trace) for envelope, trace in events)
+        envelopes = [envelope for envelope, _ in events]
         return await self._publish_events(collection, document["_id"], envelopes, outbox)
 
     async def _publish_events(
@@ -151,7 +163,7 @@ class OutboxRelay:
         """`as_written`: the outbox as read (sweep); by default just these events (a writer's
         notice), which is what the outbox holds unless another write pushed more."""
         if as_written is None:
-            as_written = [stored_event(envelope) for envelope in envelopes]
+            as_written = [stored_event(e, self._traces.of(e.id)) for e in envelopes]
         # A sweep can meet a document a writer has just pointed at: send each event once, but
         # still clear from the outbox what an earlier pass sent.
         written = {envelope.id for envelope in envelopes}
@@ -159,6 +171,7 @@ class OutboxRelay:
         deliveries = []
         for envelope in envelopes:
             key, value, headers = to_kafka(envelope)
+            headers += trace_headers(self._traces.of(envelope.id))  # W3C trace context
             deliveries.append(
                 await self._producer.send(envelope.topic(), value=value, key=key, headers=headers)
             )
@@ -168,6 +181,7 @@ class OutboxRelay:
         while len(self._recently_sent) > RECENTLY_SENT_KEPT:
             self._recently_sent.popitem(last=False)
         await self._mark_sent(collection, document_id, written, as_written)
+        self._traces.forget(written)
         for envelope in envelopes:
             EVENTS_PUBLISHED.labels(type=envelope.type).inc()
         return len(envelopes)

@@ -5,7 +5,8 @@ read, remove what was sent, and write back only if nothing changed)."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections import OrderedDict
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 from pymongo.asynchronous.collection import AsyncCollection
@@ -13,28 +14,72 @@ from pymongo.asynchronous.collection import AsyncCollection
 from contracts.envelope import Envelope
 from servicekit.mongo import Document
 from servicekit.retry import LOST, Lost
+from servicekit.tracing import Carrier
 
 OUTBOX = "outbox"
 PENDING = "outbox_pending"
+TRACE = "trace"  # beside an event: the trace context it was written in (servicekit.tracing)
+NO_TRACES: Sequence[Carrier] = ()
 
 
-def with_events(update: dict[str, Any], events: Sequence[Envelope]) -> dict[str, Any]:
+def with_events(
+    update: dict[str, Any], events: Sequence[Envelope], traces: Sequence[Carrier] = NO_TRACES
+) -> dict[str, Any]:
     """Adds the events to an update document, so they are stored by the same write."""
     if not events:
         return update
     merged = {operator: dict(fields) for operator, fields in update.items()}
-    merged.setdefault("$push", {})[OUTBOX] = {"$each": [stored_event(event) for event in events]}
+    stored = [stored_event(event, trace) for event, trace in _traced(events, traces)]
+    merged.setdefault("$push", {})[OUTBOX] = {"$each": stored}
     merged.setdefault("$set", {})[PENDING] = True
     return merged
 
 
-def new_document_events(events: Sequence[Envelope]) -> Document:
+def new_document_events(
+    events: Sequence[Envelope], traces: Sequence[Carrier] = NO_TRACES
+) -> Document:
     """Fields to put in a document inserted together with its first events."""
-    return {OUTBOX: [stored_event(event) for event in events], PENDING: bool(events)}
+    stored = [stored_event(event, trace) for event, trace in _traced(events, traces)]
+    return {OUTBOX: stored, PENDING: bool(events)}
 
 
-def stored_event(event: Envelope) -> Document:
-    return event.model_dump(mode="json")
+def stored_event(event: Envelope, trace: Carrier | None = None) -> Document:
+    """The event as the outbox keeps it; its trace context beside it, when it has one."""
+    stored = event.model_dump(mode="json")
+    return {**stored, TRACE: trace} if trace else stored
+
+
+def read_event(raw: Document) -> tuple[Envelope, Carrier]:
+    """The event and its trace context back from the outbox (events stored before traces had
+    none)."""
+    fields = {name: value for name, value in raw.items() if name != TRACE}
+    return Envelope.model_validate(fields), dict(raw.get(TRACE) or {})
+
+
+class TracesUntilSent:
+    """Each event's trace context from when it is written until it is sent (the newest `kept`)."""
+
+    def __init__(self, kept: int) -> None:
+        self._by_event: OrderedDict[str, Carrier] = OrderedDict()
+        self._kept = kept
+
+    def keep(self, pairs: Iterable[tuple[str, Carrier]]) -> None:
+        self._by_event.update((event_id, trace) for event_id, trace in pairs if trace)
+        while len(self._by_event) > self._kept:
+            self._by_event.popitem(last=False)
+
+    def of(self, event_id: str) -> Carrier | None:
+        return self._by_event.get(event_id)
+
+    def forget(self, event_ids: Iterable[str]) -> None:
+        for event_id in event_ids:
+            self._by_event.pop(event_id, None)
+
+
+def _traced(
+    events: Sequence[Envelope], traces: Sequence[Carrier]
+) -> list[tuple[Envelope, Carrier | None]]:
+    return [(event, traces[i] if i < len(traces) else None) for i, event in enumerate(events)]
 
 
 async def clear_if_only(

@@ -21,7 +21,8 @@ from servicekit.locks import AggregateLocks
 from servicekit.logs import correlation_id
 from servicekit.mongo import Document
 from servicekit.outbox import OutboxRelay, lock_key
-from servicekit.outbox_documents import new_document_events, with_events
+from servicekit.outbox_documents import TRACE, new_document_events, with_events
+from servicekit.tracing import Carrier, current_carrier, event_traces, tracer
 
 
 class AggregateStore:
@@ -61,22 +62,40 @@ class AggregateStore:
             yield
 
     async def insert(self, document: Document, events: Sequence[Envelope]) -> None:
-        """Stores a new aggregate with its first events; DuplicateKeyError if the id exists."""
-        await self.collection.insert_one({**document, **new_document_events(events)})
+        """Stores a new aggregate with its first events; DuplicateKeyError if the id exists.
+        When tracing, the aggregate keeps the trace it began in, for its later events."""
+        began = current_carrier()
+        traces = event_traces(events)
+        fields = {
+            **document,
+            **new_document_events(events, traces.carriers),
+            **({TRACE: began} if began else {}),
+        }
+        await self.collection.insert_one(fields)
+        traces.written()
         if events:
-            self._relay.notify(self.collection, document["_id"], events)
+            self._relay.notify(self.collection, document["_id"], events, traces.carriers)
 
     async def update(
         self, aggregate_id: Any, guard: Document, update: Document, events: Sequence[Envelope]
     ) -> bool:
         """Applies `update` if the aggregate still matches `guard` when written; False when another
         writer changed it first, and then the caller must read again and decide again."""
+        traces = event_traces(events, await self._began_in(aggregate_id) if events else None)
         result = await self.collection.update_one(
-            {"_id": aggregate_id, **guard}, with_events(update, events)
+            {"_id": aggregate_id, **guard}, with_events(update, events, traces.carriers)
         )
         if result.matched_count and events:
-            self._relay.notify(self.collection, aggregate_id, events)
+            traces.written()
+            self._relay.notify(self.collection, aggregate_id, events, traces.carriers)
         return bool(result.matched_count)
+
+    async def _began_in(self, aggregate_id: Any) -> Carrier | None:
+        """The trace the aggregate began in (one small read, only while tracing)."""
+        if tracer() is None:
+            return None
+        found = await self.collection.find_one({"_id": aggregate_id}, {TRACE: 1})
+        return dict(found[TRACE]) if found and found.get(TRACE) else None
 
     async def claim(
         self, aggregate_id: Any, guard: Document, name: str, lease: timedelta

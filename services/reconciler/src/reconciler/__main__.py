@@ -26,8 +26,10 @@ def main() -> int:
     mode.loop.use("uvloop")
     from reconciler.app import create_app
     from reconciler.kafka_topics import prepare_topics
+    from servicekit.tracing import configure_tracing
 
     settings = Settings()
+    configure_tracing(settings.service_name)  # only when OTEL_EXPORTER_OTLP_ENDPOINT is set
     asyncio.run(prepare_topics(settings.kafka_bootstrap))
     create_app(settings).main()
     return 0

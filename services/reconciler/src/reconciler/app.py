@@ -26,6 +26,7 @@ from reconciler.sweep import Sweeper
 from reconciler.topics import APP_ID, CHECKS, FACTS_TABLE
 from reconciler.web import add_pages
 from reconciler.worker import QuietWorker
+from servicekit.tracing import consuming, published_headers
 
 log = logging.getLogger(__name__)
 SOURCE_TOPICS = (Topic.PAYMENTS.value, Topic.ACTIVATIONS.value)
@@ -75,6 +76,7 @@ def create_app(settings: Settings) -> faust.App:
 
     async def publish(envelope: Envelope) -> None:
         key, value, headers = to_kafka(envelope)
+        headers += published_headers(envelope)  # its trace context, when tracing
         delivery = await reconciliation.send(key=key, value=value, headers=headers)
         await delivery  # acknowledged by the broker before the table records it as sent
 
@@ -83,13 +85,15 @@ def create_app(settings: Settings) -> faust.App:
     async def read_events(stream: Any) -> None:
         async for event in stream.events():
             message = event.message
+            headers = list(message.headers or ())
             try:
-                envelope = from_kafka(list(message.headers or ()), event.value or b"")
+                envelope = from_kafka(headers, event.value or b"")
             except UnknownEventError as error:
                 EVENTS_READ.labels("unreadable", "skipped").inc()
                 log.warning("skipping %s@%s: %s", message.topic, message.offset, error)
             else:
-                await reconciler.on_event(message.partition, envelope)
+                with consuming(envelope, message.topic, headers):  # child of the writer's span
+                    await reconciler.on_event(message.partition, envelope)
             progress.handled(message.topic, message.partition, message.offset, message.timestamp)
 
     app.agent(payments, name="read-payments")(read_events)

@@ -2,8 +2,9 @@
 
 Topics (4 partitions each, created up front): `payments.v1` and `activations.v1` in,
 `reconciler-checks` from the sweep timer to the check agent, `reconciler-payment-facts-changelog`
-behind the table, `reconciliation.v1` out. Timers never write the table: the sweep only reads it
-and sends a check, keyed by payment id, that the check agent (owner of the partition) acts on.
+behind the table (written through, see `facts_table`), `reconciliation.v1` out. Timers never write
+the table: the sweep only reads it and sends a check, keyed by payment id, that the check agent
+(owner of the partition) acts on.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from mode.types.signals import BaseSignalT
 from contracts.envelope import Envelope, UnknownEventError, from_kafka, to_kafka
 from contracts.topics import PARTITIONS, Topic
 from reconciler.config import Settings
+from reconciler.facts_table import WrittenThroughTable
 from reconciler.handlers import Reconciler
 from reconciler.metrics import CHECKS_REQUESTED, EVENTS_READ, PAYMENTS_TRACKED, SWEEPS
 from reconciler.progress import StreamProgress
@@ -78,7 +80,7 @@ def create_app(settings: Settings) -> faust.App:
         delivery = await reconciliation.send(key=key, value=value, headers=headers)
         await delivery  # acknowledged by the broker before the table records it as sent
 
-    reconciler = Reconciler(facts, publish, progress, settings, _utc_now)
+    reconciler = Reconciler(WrittenThroughTable(facts), publish, progress, settings, _utc_now)
 
     async def read_events(stream: Any) -> None:
         async for event in stream.events():

@@ -7,9 +7,9 @@ crash in between repeats an event with the same id, which consumers drop, and ne
 from __future__ import annotations
 
 import logging
-from collections.abc import Awaitable, Callable, MutableMapping
+from collections.abc import Awaitable, Callable
 from datetime import datetime
-from typing import Any
+from typing import Any, Protocol
 
 from contracts.envelope import Envelope, UnknownEventError
 from reconciler.alerts import mismatch_cleared, mismatch_detected
@@ -26,12 +26,23 @@ Publish = Callable[[Envelope], Awaitable[None]]
 Change = Callable[[PaymentFacts | None], PaymentFacts | None]
 
 
+class FactsStore(Protocol):
+    """Payment id → facts as JSON. A write returns once it would survive a crash (see
+    `facts_table`): the step's event is committed only after it."""
+
+    def get(self, payment_id: str) -> dict[str, Any] | None: ...
+
+    async def put(self, partition: int, payment_id: str, facts: dict[str, Any]) -> None: ...
+
+    async def forget(self, partition: int, payment_id: str) -> None: ...
+
+
 class Reconciler:
-    """The table maps payment id → facts as JSON; only agents call this, never a timer."""
+    """Only agents call this, never a timer."""
 
     def __init__(
         self,
-        table: MutableMapping[str, Any],
+        table: FactsStore,
         publish: Publish,
         progress: StreamProgress,
         settings: Settings,
@@ -91,7 +102,7 @@ class Reconciler:
                 MISMATCHES_CLEARED.labels(kind.value).inc()
                 log.warning("mismatch %s for %s cleared by %s", kind.value, payment_id, by)
             if decision.forget:
-                self._table.pop(payment_id, None)
+                await self._table.forget(partition, payment_id)
                 return
             facts = with_alerts(facts, decision, now)
             facts = facts.model_copy(
@@ -100,4 +111,4 @@ class Reconciler:
                 }
             )
             if facts != before:
-                self._table[payment_id] = facts.model_dump(mode="json")
+                await self._table.put(partition, payment_id, facts.model_dump(mode="json"))

@@ -20,9 +20,17 @@ from mode.types.signals import BaseSignalT
 from contracts.envelope import Envelope, UnknownEventError, from_kafka, to_kafka
 from contracts.topics import PARTITIONS, Topic
 from reconciler.config import Settings
+from reconciler.domain.kinds import CLEARABLE
+from reconciler.domain.open_alerts import Age, open_alerts
 from reconciler.facts_table import WrittenThroughTable
 from reconciler.handlers import Reconciler
-from reconciler.metrics import CHECKS_REQUESTED, EVENTS_READ, PAYMENTS_TRACKED, SWEEPS
+from reconciler.metrics import (
+    CHECKS_REQUESTED,
+    EVENTS_READ,
+    MISMATCHES_OPEN,
+    PAYMENTS_TRACKED,
+    SWEEPS,
+)
 from reconciler.progress import StreamProgress
 from reconciler.sweep import Sweeper
 from reconciler.topics import APP_ID, CHECKS, FACTS_TABLE
@@ -106,8 +114,13 @@ def create_app(settings: Settings) -> faust.App:
     sweeper = Sweeper(resend_after=max(0.5, 2 * settings.reconciliation_sweep_seconds))
 
     async def sweep() -> None:
-        due = sweeper.due(list(facts.items()), _utc_now())
+        entries, now = list(facts.items()), _utc_now()
+        due = sweeper.due(entries, now)
         PAYMENTS_TRACKED.set(len(facts))
+        counted = open_alerts(entries, now)
+        for kind in CLEARABLE:
+            for age in Age:
+                MISMATCHES_OPEN.labels(kind.value, age.value).set(counted[(kind, age)])
         for payment_id in due:
             await checks.send(key=payment_id.encode(), value=b"check")
         CHECKS_REQUESTED.inc(len(due))

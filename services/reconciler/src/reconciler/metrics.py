@@ -20,3 +20,9 @@ CHANGELOG_RETRIES = Counter(
     "reconciler_changelog_retries_total",
     "Facts-table changelog writes the broker refused and that were sent again",
 )
+MISMATCHES_OPEN = Gauge(
+    "reconciler_mismatches_open",
+    "Mismatches sent and not yet cleared, of the kinds a later event clears, by kind and age "
+    "(from this worker's table, so a restart does not reset it)",
+    ["kind", "age"],
+)

@@ -1,6 +1,7 @@
 """The Faust app: payment and activation events, co-partitioned by payment id, into one table.
 
-Topics (4 partitions each, created up front): `payments.v1` and `activations.v1` in,
+Topics (4 partitions each, created up front): `payments.v1` and `activations.v1` in (and its own
+`reconciliation.v1` read back, to learn an alert it sent but did not store),
 `reconciler-checks` from the sweep timer to the check agent, `reconciler-payment-facts-changelog`
 behind the table (written through, see `facts_table`), `reconciliation.v1` out. Timers never write
 the table: the sweep only reads it and sends a check, keyed by payment id, that the check agent
@@ -104,6 +105,8 @@ def create_app(settings: Settings) -> faust.App:
 
     app.agent(payments, name="read-payments")(read_events)
     app.agent(activations, name="read-activations")(read_events)
+    # Its own alerts read back: one sent by a worker killed before it stored it is learnt again.
+    app.agent(reconciliation, name="read-own-alerts")(read_events)
 
     @app.agent(checks, name="check-payments")
     async def check_payments(stream: Any) -> None:

@@ -12,10 +12,12 @@ from datetime import datetime
 from typing import Any, Protocol
 
 from contracts.envelope import Envelope, UnknownEventError
+from contracts.events import MismatchCleared, MismatchDetected
 from reconciler.alerts import mismatch_cleared, mismatch_detected
 from reconciler.config import Settings
 from reconciler.domain.decisions import next_check_at, reconcile, with_alerts
 from reconciler.domain.facts import PaymentFacts, apply
+from reconciler.domain.kinds import STREAM_KINDS
 from reconciler.metrics import EVENTS_READ, MISMATCHES_CLEARED, MISMATCHES_DETECTED
 from reconciler.progress import StreamProgress
 from servicekit.locks import AggregateLocks
@@ -62,6 +64,9 @@ class Reconciler:
         except UnknownEventError as error:
             EVENTS_READ.labels(envelope.type, "unknown").inc()
             log.warning("skipping event %s: %s", envelope.id, error)
+            return
+        if isinstance(event, MismatchDetected | MismatchCleared) and event.kind not in STREAM_KINDS:
+            EVENTS_READ.labels(envelope.type, "not-ours").inc()  # the settlement job's kinds
             return
         EVENTS_READ.labels(envelope.type, "applied").inc()
         payment_id = envelope.subject

@@ -1,9 +1,11 @@
 """The Faust app: payment and activation events, co-partitioned by payment id, into one table.
 
-Topics (4 partitions each, created up front): `payments.v1` and `activations.v1` in,
+Topics (4 partitions each, created up front): `payments.v1` and `activations.v1` in (and its own
+`reconciliation.v1` read back, to learn an alert it sent but did not store),
 `reconciler-checks` from the sweep timer to the check agent, `reconciler-payment-facts-changelog`
-behind the table, `reconciliation.v1` out. Timers never write the table: the sweep only reads it
-and sends a check, keyed by payment id, that the check agent (owner of the partition) acts on.
+behind the table (written through, see `facts_table`), `reconciliation.v1` out. Timers never write
+the table: the sweep only reads it and sends a check, keyed by payment id, that the check agent
+(owner of the partition) acts on.
 """
 
 from __future__ import annotations
@@ -19,8 +21,17 @@ from mode.types.signals import BaseSignalT
 from contracts.envelope import Envelope, UnknownEventError, from_kafka, to_kafka
 from contracts.topics import PARTITIONS, Topic
 from reconciler.config import Settings
+from reconciler.domain.kinds import CLEARABLE
+from reconciler.domain.open_alerts import Age, open_alerts
+from reconciler.facts_table import WrittenThroughTable
 from reconciler.handlers import Reconciler
-from reconciler.metrics import CHECKS_REQUESTED, EVENTS_READ, PAYMENTS_TRACKED, SWEEPS
+from reconciler.metrics import (
+    CHECKS_REQUESTED,
+    EVENTS_READ,
+    MISMATCHES_OPEN,
+    PAYMENTS_TRACKED,
+    SWEEPS,
+)
 from reconciler.progress import StreamProgress
 from reconciler.sweep import Sweeper
 from reconciler.topics import APP_ID, CHECKS, FACTS_TABLE
@@ -80,7 +91,7 @@ def create_app(settings: Settings) -> faust.App:
         delivery = await reconciliation.send(key=key, value=value, headers=headers)
         await delivery  # acknowledged by the broker before the table records it as sent
 
-    reconciler = Reconciler(facts, publish, progress, settings, _utc_now)
+    reconciler = Reconciler(WrittenThroughTable(facts), publish, progress, settings, _utc_now)
 
     async def read_events(stream: Any) -> None:
         async for event in stream.events():
@@ -98,6 +109,8 @@ def create_app(settings: Settings) -> faust.App:
 
     app.agent(payments, name="read-payments")(read_events)
     app.agent(activations, name="read-activations")(read_events)
+    # Its own alerts read back: one sent by a worker killed before it stored it is learnt again.
+    app.agent(reconciliation, name="read-own-alerts")(read_events)
 
     @app.agent(checks, name="check-payments")
     async def check_payments(stream: Any) -> None:
@@ -108,8 +121,13 @@ def create_app(settings: Settings) -> faust.App:
     sweeper = Sweeper(resend_after=max(0.5, 2 * settings.reconciliation_sweep_seconds))
 
     async def sweep() -> None:
-        due = sweeper.due(list(facts.items()), _utc_now())
+        entries, now = list(facts.items()), _utc_now()
+        due = sweeper.due(entries, now)
         PAYMENTS_TRACKED.set(len(facts))
+        counted = open_alerts(entries, now)
+        for kind in CLEARABLE:
+            for age in Age:
+                MISMATCHES_OPEN.labels(kind.value, age.value).set(counted[(kind, age)])
         for payment_id in due:
             await checks.send(key=payment_id.encode(), value=b"check")
         CHECKS_REQUESTED.inc(len(due))

@@ -7,15 +7,17 @@ crash in between repeats an event with the same id, which consumers drop, and ne
 from __future__ import annotations
 
 import logging
-from collections.abc import Awaitable, Callable, MutableMapping
+from collections.abc import Awaitable, Callable
 from datetime import datetime
-from typing import Any
+from typing import Any, Protocol
 
 from contracts.envelope import Envelope, UnknownEventError
+from contracts.events import MismatchCleared, MismatchDetected
 from reconciler.alerts import mismatch_cleared, mismatch_detected
 from reconciler.config import Settings
 from reconciler.domain.decisions import next_check_at, reconcile, with_alerts
 from reconciler.domain.facts import PaymentFacts, apply
+from reconciler.domain.kinds import STREAM_KINDS
 from reconciler.metrics import EVENTS_READ, MISMATCHES_CLEARED, MISMATCHES_DETECTED
 from reconciler.progress import StreamProgress
 from servicekit.locks import AggregateLocks
@@ -26,12 +28,23 @@ Publish = Callable[[Envelope], Awaitable[None]]
 Change = Callable[[PaymentFacts | None], PaymentFacts | None]
 
 
+class FactsStore(Protocol):
+    """Payment id → facts as JSON. A write returns once it would survive a crash (see
+    `facts_table`): the step's event is committed only after it."""
+
+    def get(self, payment_id: str) -> dict[str, Any] | None: ...
+
+    async def put(self, partition: int, payment_id: str, facts: dict[str, Any]) -> None: ...
+
+    async def forget(self, partition: int, payment_id: str) -> None: ...
+
+
 class Reconciler:
-    """The table maps payment id → facts as JSON; only agents call this, never a timer."""
+    """Only agents call this, never a timer."""
 
     def __init__(
         self,
-        table: MutableMapping[str, Any],
+        table: FactsStore,
         publish: Publish,
         progress: StreamProgress,
         settings: Settings,
@@ -51,6 +64,9 @@ class Reconciler:
         except UnknownEventError as error:
             EVENTS_READ.labels(envelope.type, "unknown").inc()
             log.warning("skipping event %s: %s", envelope.id, error)
+            return
+        if isinstance(event, MismatchDetected | MismatchCleared) and event.kind not in STREAM_KINDS:
+            EVENTS_READ.labels(envelope.type, "not-ours").inc()  # the settlement job's kinds
             return
         EVENTS_READ.labels(envelope.type, "applied").inc()
         payment_id = envelope.subject
@@ -91,7 +107,7 @@ class Reconciler:
                 MISMATCHES_CLEARED.labels(kind.value).inc()
                 log.warning("mismatch %s for %s cleared by %s", kind.value, payment_id, by)
             if decision.forget:
-                self._table.pop(payment_id, None)
+                await self._table.forget(partition, payment_id)
                 return
             facts = with_alerts(facts, decision, now)
             facts = facts.model_copy(
@@ -100,4 +116,4 @@ class Reconciler:
                 }
             )
             if facts != before:
-                self._table[payment_id] = facts.model_dump(mode="json")
+                await self._table.put(partition, payment_id, facts.model_dump(mode="json"))

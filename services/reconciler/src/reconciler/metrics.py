@@ -16,3 +16,13 @@ MISMATCHES_CLEARED = Counter(
 CHECKS_REQUESTED = Counter("reconciler_checks_requested_total", "Checks the sweep asked for")
 SWEEPS = Counter("reconciler_sweeps_total", "Deadline sweeps run (each asks for the checks due)")
 PAYMENTS_TRACKED = Gauge("reconciler_payments_tracked", "Payments in this worker's table")
+CHANGELOG_RETRIES = Counter(
+    "reconciler_changelog_retries_total",
+    "Facts-table changelog writes the broker refused and that were sent again",
+)
+MISMATCHES_OPEN = Gauge(
+    "reconciler_mismatches_open",
+    "Mismatches sent and not yet cleared, of the kinds a later event clears, by kind and age "
+    "(from this worker's table, so a restart does not reset it)",
+    ["kind", "age"],
+)

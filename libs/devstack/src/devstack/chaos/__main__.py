@@ -17,6 +17,7 @@ import tempfile
 import time
 from pathlib import Path
 
+from devstack.chaos.dump import dump_topics
 from devstack.chaos.evidence import Evidence, gather
 from devstack.chaos.kills import KillLog, kill_each_once, kill_order
 from devstack.chaos.report import DriverResult, RunFacts, passed, settled, table
@@ -37,7 +38,11 @@ def main() -> int:
     parser = argparse.ArgumentParser(prog="chaos", description=__doc__)
     parser.add_argument("--payments", type=int, default=2000)
     parser.add_argument("--seed", type=int, default=None)
-    parser.add_argument("--keep-logs", type=Path, help="copy every process's log here at the end")
+    parser.add_argument(
+        "--keep-logs",
+        type=Path,
+        help="copy every process's log here at the end, and the reconciler's topics",
+    )
     arguments = parser.parse_args()
     seed = arguments.seed if arguments.seed is not None else random.randrange(1_000_000)
     sys.stdout.write(f"chaos: seed {seed}, {arguments.payments} payments\n")
@@ -48,6 +53,8 @@ def main() -> int:
         try:
             stack.start_all()
             run, evidence = asyncio.run(chaos(stack, seed, arguments.payments))
+            if arguments.keep_logs is not None:
+                dump_topics(stack.kafka_bootstrap, arguments.keep_logs)
         finally:
             stack.stop()
             if arguments.keep_logs is not None:

@@ -12,6 +12,8 @@ from contracts.events import (
     ActivationFailed,
     CardDebited,
     Language,
+    MismatchCleared,
+    MismatchDetected,
     MismatchKind,
     PaymentInitiated,
     PaymentRefunded,
@@ -81,6 +83,8 @@ class PaymentFacts(BaseModel):
 
 def apply(facts: PaymentFacts, envelope: Envelope, event: EventData) -> PaymentFacts:
     """The facts after one event; an event already in the trail changes nothing."""
+    if isinstance(event, MismatchDetected | MismatchCleared):
+        return _told(facts, envelope, event)
     if facts.has_seen(envelope.id):
         return facts
     update: dict[str, object] = {
@@ -129,6 +133,25 @@ def apply(facts: PaymentFacts, envelope: Envelope, event: EventData) -> PaymentF
         case ActivationFailed():
             update["activation_failed_at"] = event.failed_at
     return facts.model_copy(update=update)
+
+
+def _told(
+    facts: PaymentFacts, envelope: Envelope, event: MismatchDetected | MismatchCleared
+) -> PaymentFacts:
+    """Our own alert read back from `reconciliation.v1`: a worker killed after sending it and
+    before storing it learns of it here, so a later event still clears it. Not in the trail."""
+    alerts = dict(facts.alerts)
+    known = alerts.get(event.kind)
+    match event:
+        case MismatchDetected() if known is None:
+            alerts[event.kind] = Alert(detected_at=event.detected_at)
+        case MismatchCleared() if known is not None and known.is_open:
+            cleared = {"cleared_by": event.cleared_by, "cleared_at": event.cleared_at}
+            alerts[event.kind] = known.model_copy(update=cleared)
+        case _:
+            return facts
+    last = facts.last_event_at or envelope.time  # so that a payment known only so is forgotten
+    return facts.model_copy(update={"alerts": alerts, "last_event_at": last})
 
 
 def _trail_with(trail: tuple[TrailEntry, ...], entry: TrailEntry) -> tuple[TrailEntry, ...]:

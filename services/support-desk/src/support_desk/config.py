@@ -24,8 +24,10 @@ class Settings(ServiceSettings):
     # Seed users: comma-separated usernames, one password per role.
     support_specialists: str = "aysel,rashad"
     support_supervisors: str = "leyla"
+    support_ops: str = "farid"
     support_specialist_password: SecretStr = SecretStr("dev-only-specialist-password")
     support_supervisor_password: SecretStr = SecretStr("dev-only-supervisor-password")
+    support_ops_password: SecretStr = SecretStr("dev-only-ops-password")
 
     def staff_seeds(self) -> list[tuple[str, str, str]]:
         """(username, role, password) of every seeded person."""
@@ -39,5 +41,9 @@ class Settings(ServiceSettings):
             *(
                 (name.strip(), "supervisor", supervisor)
                 for name in self.support_supervisors.split(",")
+            ),
+            *(
+                (name.strip(), "ops", self.support_ops_password.get_secret_value())
+                for name in self.support_ops.split(",")
             ),
         ]

@@ -1,8 +1,10 @@
 // Azerbaijani, the portal's default language; the other languages must name every key here.
 import { consoleAz } from "./console";
+import { opsAz } from "./ops";
 
 export const az = {
   ...consoleAz,
+  ...opsAz,
   brand: "Smartpay",
   skipToContent: "Əsas məzmuna keç",
   languageNav: "Dil",

@@ -1,8 +1,10 @@
 import type { Messages } from "./az";
 import { consoleEn } from "./console";
+import { opsEn } from "./ops";
 
 export const en: Messages = {
   ...consoleEn,
+  ...opsEn,
   brand: "Smartpay",
   skipToContent: "Skip to main content",
   languageNav: "Language",

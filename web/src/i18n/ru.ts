@@ -1,8 +1,10 @@
 import type { Messages } from "./az";
 import { consoleRu } from "./console";
+import { opsRu } from "./ops";
 
 export const ru: Messages = {
   ...consoleRu,
+  ...opsRu,
   brand: "Smartpay",
   skipToContent: "Перейти к основному содержанию",
   languageNav: "Язык",

@@ -19,6 +19,7 @@ from servicekit.mongo import create_mongo_client
 from tests.browser.customer import Customer
 from tests.browser.test_narrow_screens import assert_fits
 from tests.ops.conftest import create_payment, pay, wait_for_state
+from tests.ops.test_cases_and_recon import bank_session, settle_today
 from tests.ops.topics import expired
 
 pytestmark = pytest.mark.e2e
@@ -131,6 +132,10 @@ async def own_topic(customer: Customer) -> str:
 
 
 async def test_the_dashboard_shows_what_the_api_counts(customer: Customer) -> None:
+    order_id = new_id("pay")  # a debit the bank made for no payment of ours: one bank_only
+    with httpx.Client(timeout=30, follow_redirects=True) as client:
+        pay(customer.system, client, bank_session(customer.system, client, order_id))
+    assert order_id in await asyncio.to_thread(settle_today, customer.system)
     page = customer.page
     await sign_in_ops(customer)
     token = await page.evaluate("JSON.parse(sessionStorage.getItem('console.session')).token")

@@ -16,6 +16,7 @@ from .conftest import create_payment, pay
 from .ops_desk import ops_url, sign_in
 
 pytestmark = pytest.mark.e2e
+STREAM_PATIENCE_SECONDS = 120
 
 
 def test_a_payment_is_found_by_account_and_told_as_a_timeline(
@@ -81,12 +82,14 @@ async def test_the_stream_shows_a_new_payments_events_live(system: Stack) -> Non
             # Only now, with the stream listening, is the payment made and paid.
             created = await asyncio.to_thread(new_paid_payment, system)
             seen: list[str] = []
-            while "card-debited" not in seen:
-                name, event = await anext_event(lines)
-                assert name == "event"
-                assert event["topic"] == "payments.v1"
-                if event["subject"] == created["payment_id"]:
-                    seen.append(event["type"])
+            # Heartbeats keep a silent stream open forever: a generous bound ends the wait.
+            async with asyncio.timeout(STREAM_PATIENCE_SECONDS):
+                while "card-debited" not in seen:
+                    name, event = await anext_event(lines)
+                    assert name == "event"
+                    assert event["topic"] == "payments.v1"
+                    if event["subject"] == created["payment_id"]:
+                        seen.append(event["type"])
     assert seen[:2] == ["payment-initiated", "card-debited"]
 
 

@@ -50,7 +50,7 @@ def test_mongodb_is_a_one_node_replica_set_the_services_wait_for() -> None:
     mongo = services["mongo"]
     assert mongo["command"][mongo["command"].index("--replSet") + 1] == "rs0"
     assert "rs.initiate({_id: 'rs0'" in " ".join(mongo["healthcheck"]["test"])
-    for name in ("checkout", "provider-gateway", "imei-registry", "support-desk"):
+    for name in ("checkout", "provider-gateway", "imei-registry", "support-desk", "ops-desk"):
         service = services[name]
         assert service["environment"]["PORTAL_MONGO_URL"].endswith("?replicaSet=rs0"), name
         assert service["depends_on"]["mongo"] == {"condition": "service_healthy"}, name

@@ -15,6 +15,7 @@ from checkout.config import Settings as CheckoutSettings
 from contracts.topics import PARTITIONS, Topic
 from devstack.paths import repo_root
 from imei_registry.config import Settings as ImeiSettings
+from ops_desk.config import Settings as OpsSettings
 from provider_gateway.config import Settings as ProviderSettings
 from reconciler.config import Settings as ReconcilerSettings
 from reconciler.topics import COMPACTED_TOPICS, INTERNAL_TOPICS
@@ -27,6 +28,7 @@ HTTP_SERVICES: dict[str, type[BaseSettings]] = {
     "provider-gateway": ProviderSettings,
     "imei-registry": ImeiSettings,
     "support-desk": SupportSettings,
+    "ops-desk": OpsSettings,
 }
 # Every workload running our Python, and the settings it reads.
 WORKLOADS = {**HTTP_SERVICES, "reconciler": ReconcilerSettings, "settlement": ReconcilerSettings}

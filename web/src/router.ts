@@ -6,6 +6,10 @@ import { faqPage } from "./pages/faq";
 import { homePage } from "./pages/home";
 import { imeiPage, imeiStatusPage } from "./pages/imei";
 import { notFoundPage } from "./pages/notFound";
+import { opsDeadLettersPage } from "./pages/opsDeadLetters";
+import { opsEventsPage } from "./pages/opsEvents";
+import { opsPaymentsPage, opsStoryPage } from "./pages/opsPayments";
+import { opsReconPage } from "./pages/opsRecon";
 import { resultPage } from "./pages/result";
 import { servicePage } from "./pages/service";
 import { ticketPage } from "./pages/ticket";
@@ -32,6 +36,11 @@ const ROUTES: [RegExp, Page][] = [
   [/^\/imei\/status$/, imeiStatusPage],
   [/^\/console$/, consolePage],
   [/^\/console\/tickets\/(tkt_[A-Za-z0-9]{1,64})$/, consoleTicketPage],
+  [/^\/console\/ops$/, opsPaymentsPage],
+  [/^\/console\/ops\/payments\/([A-Za-z0-9_-]{1,64})$/, opsStoryPage],
+  [/^\/console\/ops\/events$/, opsEventsPage],
+  [/^\/console\/ops\/dead-letters$/, opsDeadLettersPage],
+  [/^\/console\/ops\/recon$/, opsReconPage],
 ];
 
 let leave = new AbortController();

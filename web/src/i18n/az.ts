@@ -1,10 +1,12 @@
 // Azerbaijani, the portal's default language; the other languages must name every key here.
 import { consoleAz } from "./console";
 import { consoleCaseAz } from "./consoleCase";
+import { opsAz } from "./ops";
 
 export const az = {
   ...consoleAz,
   ...consoleCaseAz,
+  ...opsAz,
   brand: "Smartpay",
   skipToContent: "Əsas məzmuna keç",
   languageNav: "Dil",

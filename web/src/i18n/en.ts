@@ -1,10 +1,12 @@
 import type { Messages } from "./az";
 import { consoleEn } from "./console";
 import { consoleCaseEn } from "./consoleCase";
+import { opsEn } from "./ops";
 
 export const en: Messages = {
   ...consoleEn,
   ...consoleCaseEn,
+  ...opsEn,
   brand: "Smartpay",
   skipToContent: "Skip to main content",
   languageNav: "Language",

@@ -1,10 +1,12 @@
 import type { Messages } from "./az";
 import { consoleRu } from "./console";
 import { consoleCaseRu } from "./consoleCase";
+import { opsRu } from "./ops";
 
 export const ru: Messages = {
   ...consoleRu,
   ...consoleCaseRu,
+  ...opsRu,
   brand: "Smartpay",
   skipToContent: "Перейти к основному содержанию",
   languageNav: "Язык",

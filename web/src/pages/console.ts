@@ -79,6 +79,7 @@ export function stateLabel(state: string): Node {
 
 export function roleWords(role: string): string {
   if (role === "supervisor") return t("roleSupervisor");
+  if (role === "ops") return t("roleOps");
   return role === "specialist" ? t("roleSpecialist") : role;
 }
 
@@ -87,6 +88,7 @@ export function consolePage(context: PageContext): void {
   context.main.classList.add("desk");
   const signed = session();
   if (!signed) return signInForm(context);
+  if (signed.role === "ops") return navigate("/console/ops", true); // ops work in their own pages
   const bar = h(
     "p",
     { class: "console-bar" },

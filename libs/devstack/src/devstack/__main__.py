@@ -94,6 +94,7 @@ def _summary(stack: Stack, seconds: float) -> str:
             f"  logs in {stack.state_dir / 'logs'}; memory: `make memory`",
             "",
             f"  Open {stack.gateway_url}/   (API: {stack.gateway_url}/api/…)",
+            f"  Staff and ops: {stack.gateway_url}/console",
             "  Ctrl-C stops everything.",
         ]
     )

@@ -33,6 +33,7 @@ def render_gateway_config(
         "PROVIDER_GATEWAY": servers("provider_gateway"),
         "IMEI_REGISTRY": servers("imei_registry"),
         "SUPPORT_DESK": servers("support_desk"),
+        "OPS_DESK": servers("ops_desk"),
         "WEB_ROOT": str(web_root),
         # The bank's card page is another origin; the web app's CSP lets forms go there.
         "BANK_ORIGIN": f"http://127.0.0.1:{ports.sandboxes}",

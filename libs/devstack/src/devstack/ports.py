@@ -21,7 +21,7 @@ def port_is_open(port: int, timeout: float = 0.5) -> bool:
         return False
 
 
-HTTP_SERVICES = ("checkout", "provider_gateway", "imei_registry", "support_desk")
+HTTP_SERVICES = ("checkout", "provider_gateway", "imei_registry", "support_desk", "ops_desk")
 
 
 @dataclass(frozen=True)
@@ -38,6 +38,7 @@ class StackPorts:
     reconciler: int = 8105
     sandboxes: int = 8200
     smtp: int = 2525
+    ops_desk: int = 8106
 
     @classmethod
     def free(cls) -> StackPorts:

@@ -41,6 +41,7 @@ FASTAPI_SERVICES = (
     ServiceSpec("provider-gateway", "provider_gateway.bootstrap:create_app", "provider_gateway"),
     ServiceSpec("imei-registry", "imei_registry.bootstrap:create_app", "imei_registry"),
     ServiceSpec("support-desk", "support_desk.bootstrap:create_app", "support_desk"),
+    ServiceSpec("ops-desk", "ops_desk.bootstrap:create_app", "ops_desk"),
 )
 
 

@@ -56,6 +56,7 @@ def random_secrets() -> dict[str, str]:
         "SUPPORT_JWT_SECRET",  # the seeded support staff's passwords below: tests sign in with them
         "SUPPORT_SPECIALIST_PASSWORD",
         "SUPPORT_SUPERVISOR_PASSWORD",
+        "SUPPORT_OPS_PASSWORD",
     )
     return {f"PORTAL_{name}": secrets.token_hex(16) for name in names}
 

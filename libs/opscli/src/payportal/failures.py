@@ -19,6 +19,10 @@ class OpsError(Exception):
     """A failure the user can act on; its message is the whole story."""
 
 
+class NotFoundError(OpsError):
+    """The id asked for names nothing: no payment, no dead letter (the stack itself answered)."""
+
+
 def run(work: Coroutine[Any, Any, T]) -> T:
     """Runs a command's coroutine; unreachable servers and unknown ids end it with exit code 1."""
     for noisy in ("aiokafka", "kafka", "pymongo"):  # their retries' warnings, not our errors

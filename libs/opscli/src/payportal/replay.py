@@ -15,7 +15,7 @@ from pymongo import AsyncMongoClient
 
 from contracts.envelope import Envelope
 from payportal.endpoints import SERVICE_DATABASES, Endpoints
-from payportal.failures import OpsError
+from payportal.failures import NotFoundError, OpsError
 from payportal.kafka_clients import publish
 from payportal.mongo_io import Document
 
@@ -36,7 +36,7 @@ async def find_dead_letter(client: AsyncMongoClient[Document], letter_id: str) -
             letter = await client[service]["dead_letters"].find_one({"_id": ObjectId(letter_id)})
             if letter is not None:
                 return {**letter, "service": service}
-    raise OpsError(f"no dead letter {letter_id} in {', '.join(SERVICE_DATABASES)}")
+    raise NotFoundError(f"no dead letter {letter_id} in {', '.join(SERVICE_DATABASES)}")
 
 
 async def replay(

@@ -24,8 +24,10 @@ class Settings(ServiceSettings):
     # Seed users: comma-separated usernames, one password per role.
     support_specialists: str = "aysel,rashad"
     support_supervisors: str = "leyla,murad"  # two: a large refund needs a second one
+    support_ops: str = "farid"
     support_specialist_password: SecretStr = SecretStr("dev-only-specialist-password")
     support_supervisor_password: SecretStr = SecretStr("dev-only-supervisor-password")
+    support_ops_password: SecretStr = SecretStr("dev-only-ops-password")
     # A refund ordered on a case above this many qəpik waits for a second supervisor's approval.
     support_refund_approval_above_qepik: int = Field(default=5000, ge=0)
 
@@ -41,5 +43,9 @@ class Settings(ServiceSettings):
             *(
                 (name.strip(), "supervisor", supervisor)
                 for name in self.support_supervisors.split(",")
+            ),
+            *(
+                (name.strip(), "ops", self.support_ops_password.get_secret_value())
+                for name in self.support_ops.split(",")
             ),
         ]

@@ -7,14 +7,13 @@ from typing import Annotated
 
 import typer
 
-from contracts.topics import Topic
 from payportal.endpoints import Endpoints
-from payportal.failures import OpsError, fail, run
-from payportal.kafka_io import partitions, read_to_end, reader
-from payportal.mongo_io import Document, databases, find_payments, payment_documents
+from payportal.failures import fail, run
+from payportal.mongo_io import Document, databases, find_payments
 from payportal.output import console
-from payportal.selection import EventFilter, FromBeginning, FromTime, parse_since
-from payportal.story import PaymentRecords, render, tell
+from payportal.selection import FromTime, parse_since
+from payportal.sources import gather_payment
+from payportal.story import render, tell
 from payportal.tables import payments_table
 
 app = typer.Typer(help="Payments: their stories, and finding them.", no_args_is_help=True)
@@ -25,27 +24,10 @@ FIND_LIMIT = 50
 def show(ctx: typer.Context, payment_id: Annotated[str, typer.Argument(metavar="ID")]) -> None:
     """The payment's story in time order: state changes, every event about it on every topic,
     the activation and the provider's answers, bank callbacks kept, and its case."""
-    records = run(_gather(ctx.obj, payment_id))
+    records = run(gather_payment(ctx.obj, payment_id))
     out = console()
     for line in render(tell(records)):
         out.print(line, soft_wrap=True)
-
-
-async def _gather(endpoints: Endpoints, payment_id: str) -> PaymentRecords:
-    async with databases(endpoints) as client:
-        payment, activation, callbacks, cases = await payment_documents(client, payment_id)
-    about = EventFilter(about=payment_id)
-    async with reader(endpoints) as consumer:
-        assigned = await partitions(consumer, [topic.value for topic in Topic], endpoints)
-        events = [
-            (record.topic, record.envelope)
-            async for record in read_to_end(consumer, assigned, FromBeginning())
-            if record.envelope is not None and about.keeps(record.envelope)
-        ]
-    records = PaymentRecords(payment_id, payment, events, activation, callbacks, cases)
-    if records.is_empty():
-        raise OpsError(f"no payment {payment_id}: no service stores it and no event names it")
-    return records
 
 
 @app.command()

@@ -4,18 +4,13 @@ reconciliation (continuous checks and the settlement job) found."""
 from __future__ import annotations
 
 import json
-from datetime import UTC, date, datetime, time
+from datetime import UTC, date, datetime
 from typing import Annotated
 
 import typer
 
-from contracts.envelope import Envelope
-from contracts.topics import Topic
 from payportal.cases import open_cases
-from payportal.endpoints import Endpoints
 from payportal.failures import fail, run
-from payportal.kafka_io import partitions, read_to_end, reader
-from payportal.mongo_io import Document, databases, open_case_documents
 from payportal.output import console
 from payportal.recon import (
     day_of_events,
@@ -24,7 +19,7 @@ from payportal.recon import (
     open_mismatches_table,
     report_json,
 )
-from payportal.selection import FromTime
+from payportal.sources import gather_recon
 
 app = typer.Typer(
     help="Reconciliation: open mismatches and the day's findings.", no_args_is_help=True
@@ -43,7 +38,7 @@ def report(
     The settlement job keeps no results of its own: its findings are its events (bank_only,
     ours_only, bank_amount_differs) on reconciliation.v1."""
     chosen = _day(day)
-    documents, events = run(_gather(ctx.obj, chosen))
+    documents, events = run(gather_recon(ctx.obj, chosen))
     now = datetime.now(UTC)
     mismatches = open_mismatches(open_cases(documents, now, None), now)
     found = day_of_events(events, chosen)
@@ -66,17 +61,3 @@ def _day(text: str | None) -> date:
         return date.fromisoformat(text)
     except ValueError:
         fail(f"--day {text!r}: give a day as YYYY-MM-DD")
-
-
-async def _gather(endpoints: Endpoints, day: date) -> tuple[list[Document], list[Envelope]]:
-    async with databases(endpoints) as client:
-        documents = await open_case_documents(client)
-    start = FromTime(datetime.combine(day, time(), UTC))
-    async with reader(endpoints) as consumer:
-        assigned = await partitions(consumer, [Topic.RECONCILIATION.value], endpoints)
-        events = [
-            record.envelope
-            async for record in read_to_end(consumer, assigned, start)
-            if record.envelope is not None
-        ]
-    return documents, events

@@ -12,12 +12,13 @@ from support_desk.domain.ticket import Ticket
 class Role(StrEnum):
     SPECIALIST = "specialist"
     SUPERVISOR = "supervisor"
+    OPS = "ops"  # signs in here, works in the ops console (services/ops-desk), not on tickets
 
     def works_on_any_ticket(self) -> bool:
         match self:
             case Role.SUPERVISOR:
                 return True
-            case Role.SPECIALIST:
+            case Role.SPECIALIST | Role.OPS:
                 return False
             case _:
                 assert_never(self)

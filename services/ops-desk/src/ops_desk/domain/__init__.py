@@ -1,0 +1,1 @@
+"""Ops desk: the ops console's backend."""

@@ -125,3 +125,16 @@ async def test_a_specialist_acting_beyond_their_role_is_refused_with_403(portal:
         assert answer.json()["code"] in {"supervisor_only", "not_your_ticket"}
     after = (await portal.http.get(base, headers=rashad)).json()
     assert after["assignee"] == "rashad" and after["state"] != "resolved"
+
+
+async def test_an_ops_member_is_refused_on_every_desk_operation(portal: Portal) -> None:
+    """Ops sign in at the desk for the ops console; tickets and cases are not theirs to work."""
+    created = await write_letter(portal, json=letter(f"ops-{uuid.uuid4().hex[:8]}@example.az"))
+    ticket_id = created.json()["ticket_id"]
+    farid = (await sign_in(portal, "farid", "ops"))["Authorization"].removeprefix("Bearer ")
+    wrong = []
+    for method, path in await staff_operations(portal):
+        answer = await call(portal, method, path, farid, ticket_id)
+        if answer.status_code != 403 or answer.json().get("code") != "desk_staff_only":
+            wrong.append(f"{method} {path}: {answer.status_code} {answer.text[:120]}")
+    assert not wrong, "\n".join(wrong)

@@ -26,6 +26,7 @@ pytestmark = pytest.mark.e2e
 PASSWORDS = {
     "specialist": "PORTAL_SUPPORT_SPECIALIST_PASSWORD",
     "supervisor": "PORTAL_SUPPORT_SUPERVISOR_PASSWORD",
+    "ops": "PORTAL_SUPPORT_OPS_PASSWORD",
 }
 
 

@@ -52,6 +52,14 @@ def signed_in_or_none(
             "Вход недействителен или истёк; войдите снова.",
             'Bearer error="invalid_token"',
         )
+    if member.role is Role.OPS:  # ops sign in here for the ops console, not to work tickets
+        raise Problem(
+            403,
+            "desk_staff_only",
+            "The ops role works in the ops console; tickets and cases are for specialists.",
+            "Ops rolu ops konsolunda işləyir; müraciətlər və hallar mütəxəssislər üçündür.",
+            ru="Роль ops работает в консоли ops; обращения и случаи — для специалистов.",
+        )
     return member
 
 

@@ -82,6 +82,7 @@ def desk_settings(infrastructure: Stack, mail_port: int) -> SettingsFactory:
             "support_jwt_secret": secrets.token_hex(16),
             "support_specialist_password": SPECIALIST_PASSWORD,
             "support_supervisor_password": SUPERVISOR_PASSWORD,
+            "support_ops_password": secrets.token_hex(12),
         }
         return Settings.model_validate({**values, **overrides})
 

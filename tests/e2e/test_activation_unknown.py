@@ -21,10 +21,12 @@ DEADLINE = float(TEST_TIMINGS["PORTAL_ACTIVATION_DEADLINE_SECONDS"])
 
 
 async def activation_events(system: Stack, payment_id: str) -> list[str]:
-    """The types of the payment's events on activations.v1 so far, in order."""
+    """The types of the payment's events on activations.v1 so far, in order, each event once (the
+    outbox relay publishes at least once: a copy has the same id, and consumers skip it)."""
     consumer = AIOKafkaConsumer(bootstrap_servers=system.kafka_bootstrap, group_id=None)
     await consumer.start()
     found: list[str] = []
+    seen: set[str] = set()
     try:
         partitions = [TopicPartition(Topic.ACTIVATIONS.value, p) for p in range(PARTITIONS)]
         consumer.assign(partitions)
@@ -34,7 +36,8 @@ async def activation_events(system: Stack, payment_id: str) -> list[str]:
             for records in (await consumer.getmany(timeout_ms=500)).values():
                 for record in records:
                     envelope = from_kafka(list(record.headers), record.value or b"")
-                    if envelope.subject == payment_id:
+                    if envelope.subject == payment_id and envelope.id not in seen:
+                        seen.add(envelope.id)
                         found.append(envelope.type)
     finally:
         await consumer.stop()

@@ -17,6 +17,7 @@ from ops_desk.entrypoints.access import DeskDep, OpsDep, ticket_holder
 from ops_desk.entrypoints.views import live_event
 from ops_desk.handlers.errors import SourcesUnavailableError, translated
 from ops_desk.handlers.stream import LiveEvent, StreamFilter, follow
+from servicekit.openapi import binary_success, problem_responses
 
 router = APIRouter(prefix="/api/ops/events", tags=["events"])
 HEARTBEAT_SECONDS = 15.0  # a comment line now and then keeps proxies from closing a quiet stream
@@ -30,7 +31,13 @@ async def stream_ticket(desk: DeskDep, ops: OpsDep) -> dict[str, Any]:
     }
 
 
-@router.get("/stream", dependencies=[Depends(ticket_holder)])
+@router.get(
+    "/stream",
+    dependencies=[Depends(ticket_holder)],
+    response_class=StreamingResponse,
+    responses=binary_success("text/event-stream")
+    | problem_responses({401: ["invalid_stream_ticket"]}),
+)
 async def stream(
     desk: DeskDep,
     topic: Annotated[list[Topic] | None, Query()] = None,

@@ -143,12 +143,18 @@ class Portal:
         return ledger
 
     async def imei_quote(
-        self, device_type: str, imeis: list[str], email: str | None = None
+        self,
+        device_type: str,
+        imeis: list[str],
+        email: str | None = None,
+        language: str | None = None,
     ) -> httpx.Response:
         """Through the gateway, which limits quotes per client: waits out a 429 as a browser would."""
         body: dict[str, Any] = {"device_type": device_type, "imeis": imeis}
         if email:
             body["email"] = email
+        if language:
+            body["language"] = language
         for _ in range(20):
             answer = await self.http.post(f"{self.system.gateway_url}/api/imei/quotes", json=body)
             if answer.status_code != 429:

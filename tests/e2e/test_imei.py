@@ -76,6 +76,22 @@ async def test_a_duos_is_quoted_paid_registered_and_the_customer_is_told_to_rest
     assert again.status_code == 409 and again.json()["code"] == "imei_already_registered"
 
 
+async def test_a_device_quoted_on_the_russian_page_is_confirmed_in_russian(
+    portal: Portal,
+) -> None:
+    imeis, email = [fresh_imei(REDMI_NOTE_13), fresh_imei(REDMI_NOTE_13)], fresh_email()
+    answer = await portal.imei_quote("duos", imeis, email, language="ru")
+    assert answer.status_code == 201, answer.text
+
+    view = await pay_quote(portal, answer.json(), email)
+    assert view["state"] == "completed", view
+
+    mail = await portal.mail_to(email, "IMEI зарегистрирован", seconds=30)
+    assert mail is not None, "no registration e-mail in Russian arrived"
+    assert "Выключите и снова включите телефон" in mail["text"] and imeis[1] in mail["text"]
+    assert "söndürüb" not in mail["text"] and "off and on" not in mail["text"]
+
+
 async def test_duos_chosen_for_a_single_sim_model_opens_a_48_hour_ticket_at_support(
     portal: Portal,
 ) -> None:

@@ -1,5 +1,5 @@
 // imei-registry: quote a device's registration fee, and ask an IMEI's status.
-import type { Localized } from "../i18n";
+import { language, type Localized } from "../i18n";
 import { request } from "./http";
 import type { NewTicket } from "./support";
 
@@ -39,8 +39,9 @@ export interface ImeiStatus {
   reason?: string;
 }
 
+/** The quote, asked in the page's language: the "registered" e-mail is then written in it. */
 export function quote(deviceType: DeviceType, imeis: string[], email?: string): Promise<Quote> {
-  const body: Record<string, unknown> = { device_type: deviceType, imeis };
+  const body: Record<string, unknown> = { device_type: deviceType, imeis, language: language() };
   if (email) body.email = email;
   return request<Quote>("POST", "/api/imei/quotes", { body });
 }

@@ -53,3 +53,13 @@ def test_the_mail_says_registered_restart_and_whom_to_ask() -> None:
     assert "02.03.2025 00:30" in text  # Baku time
     assert "off and on" in text and "söndürüb" in text
     assert "imei.az" in text and "157" in text
+
+
+def test_the_mail_is_in_the_language_the_quote_was_asked_in() -> None:
+    done = at(RegistrationState.REGISTERED, registered_at=NOW, language="ru")
+    subject, text = registered_mail(done)
+    assert subject == "IMEI зарегистрирован"
+    assert "Ваше устройство зарегистрировано" in text and "Выключите и снова" in text
+    assert "157" in text and "Salam" not in text and "Hello" not in text
+    english = registered_mail(replace(done, language="en"))
+    assert english[0] == "IMEI registered" and "Salam" not in english[1]

@@ -58,6 +58,7 @@ def to_document(quote: Quote) -> Document:
             "legal_basis": fee.legal_basis.as_dict(),
         },
         "email": quote.email,
+        "language": quote.language,
         "created_at": quote.created_at,
         "expires_at": quote.expires_at,
     }
@@ -109,6 +110,7 @@ def from_document(document: Document) -> Quote:
         document.get("email"),
         document["created_at"],
         document["expires_at"],
+        document.get("language"),
     )
 
 

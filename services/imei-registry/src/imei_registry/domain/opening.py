@@ -24,6 +24,7 @@ def open_registration(
         model=model.model if model else None,
         paid=debited.amount,
         email=quote.email,
+        language=quote.language,
         created_at=now,
         submit_deadline=now + submit_within,
         next_action_at=now,

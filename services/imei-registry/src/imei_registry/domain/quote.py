@@ -12,6 +12,7 @@ from datetime import UTC, date, datetime, timedelta, timezone
 from enum import StrEnum
 from typing import Final, assert_never
 
+from contracts.events import Language
 from imei_registry.domain.device_check import Device
 from imei_registry.domain.fees import Fee, FeeTable, PriceBand
 
@@ -28,6 +29,7 @@ class Quote:
     email: str | None
     created_at: datetime
     expires_at: datetime
+    language: Language | None = None  # the page's: the registered e-mail is written in it
 
 
 def fee_day(moment: datetime) -> date:
@@ -41,11 +43,12 @@ def price_quote(
     email: str | None,
     now: datetime,
     valid_for: timedelta,
+    language: Language | None = None,
 ) -> Quote:
     """The fee depends on the model's price band only: a duos pays what a single pays."""
     band = device.model.band if device.model is not None else PriceBand.NOT_IN_CATALOGUE
     fee = fees.fee(band, fee_day(now))
-    return Quote(quote_id, device, fee, email, now, now + valid_for)
+    return Quote(quote_id, device, fee, email, now, now + valid_for, language)
 
 
 class PaymentRefusal(StrEnum):

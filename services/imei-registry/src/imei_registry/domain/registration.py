@@ -18,6 +18,7 @@ from contracts.events import (
     ImeiRegistered,
     ImeiRegistrationRejected,
     ImeiRegistrationRequested,
+    Language,
     ProviderActivated,
 )
 from contracts.ids import make_id
@@ -53,6 +54,7 @@ class Registration:
     failure_code: str | None = None
     failure_reason: str | None = None
     email_due: bool = False
+    language: Language | None = None  # the quote's: the registered e-mail is written in it
     pending_events: tuple[EventData, ...] = field(default=(), compare=False)
 
     def _move(self, target: RegistrationState, *events: EventData, **changes: Any) -> Registration:

@@ -40,7 +40,7 @@ RegistryDep = Annotated[ImeiRegistry, Depends(context_dependency(ImeiRegistry))]
 )
 async def create_quote(body: QuoteRequest, registry: RegistryDep) -> dict[str, Any]:
     """Model, type check, fee and a quote id to pay with (`POST /api/payments`)."""
-    quote = await make_quote(registry, body.device_type, body.imeis, body.email)
+    quote = await make_quote(registry, body.device_type, body.imeis, body.email, body.language)
     return quote_view(quote)
 
 

@@ -6,6 +6,7 @@ from typing import Annotated, Any
 
 from pydantic import BaseModel, ConfigDict, EmailStr, Field, StringConstraints
 
+from contracts.events import Language
 from contracts.money import Money
 from imei_registry.domain.devices import DeviceModel, DeviceType
 from imei_registry.domain.quote import IMEI_SERVICE_ID, Quote
@@ -24,6 +25,9 @@ class QuoteRequest(BaseModel):
     )
     email: EmailStr | None = Field(
         default=None, max_length=254, description="where to say the device is registered"
+    )
+    language: Language | None = Field(
+        default=None, description="the page's language: the registered e-mail is written in it"
     )
 
 

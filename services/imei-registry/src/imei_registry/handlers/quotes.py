@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import datetime, timedelta
 
+from contracts.events import Language
 from contracts.ids import new_id
 from imei_registry.adapters.registry import RegistryRefusedError, RegistryUnavailableError
 from imei_registry.domain.device_check import Device, identify_device
@@ -35,7 +36,11 @@ class ImeiAlreadyRegisteredError(Exception):
 
 
 async def make_quote(
-    registry: ImeiRegistry, device_type: DeviceType, typed_imeis: Sequence[str], email: str | None
+    registry: ImeiRegistry,
+    device_type: DeviceType,
+    typed_imeis: Sequence[str],
+    email: str | None,
+    language: Language | None = None,
 ) -> Quote:
     """Raises DeviceRefusedError, DeviceTypeMismatchError, ImeiAlreadyRegisteredError or
     RegistryUnavailableError, in that order of checks; nothing is stored unless all pass."""
@@ -50,6 +55,7 @@ async def make_quote(
         email,
         registry.clock(),
         timedelta(seconds=registry.settings.quote_seconds),
+        language,
     )
     await registry.quotes.add(quote)
     return quote

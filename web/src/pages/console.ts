@@ -1,5 +1,5 @@
 // /console: the specialists' sign-in and ticket queue (filters, search, an SLA clock per ticket).
-import { queue, session, signIn, signOut, type TicketSummary } from "../api/desk";
+import { queue, session, signIn, signOut, type Session, type TicketSummary } from "../api/desk";
 import { ApiError } from "../api/http";
 import { errorWords } from "../api/problemText";
 import { clockText } from "../domain/dates";
@@ -83,13 +83,9 @@ export function roleWords(role: string): string {
   return role === "specialist" ? t("roleSpecialist") : role;
 }
 
-export function consolePage(context: PageContext): void {
-  setTitle(t("consoleTitle"));
-  context.main.classList.add("desk");
-  const signed = session();
-  if (!signed) return signInForm(context);
-  if (signed.role === "ops") return navigate("/console/ops", true); // ops work in their own pages
-  const bar = h(
+/** Who is signed in, and the way out: the same bar on the desk's and the ops pages. */
+export function signedInBar(signed: Session): HTMLElement {
+  return h(
     "p",
     { class: "console-bar" },
     h(
@@ -112,6 +108,15 @@ export function consolePage(context: PageContext): void {
       t("signOut"),
     ),
   );
+}
+
+export function consolePage(context: PageContext): void {
+  setTitle(t("consoleTitle"));
+  context.main.classList.add("desk");
+  const signed = session();
+  if (!signed) return signInForm(context);
+  if (signed.role === "ops") return navigate("/console/ops", true); // ops work in their own pages
+  const bar = signedInBar(signed);
   context.main.append(h("h1", {}, t("consoleTitle")), bar);
   queuePart(context);
 }

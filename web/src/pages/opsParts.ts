@@ -1,12 +1,12 @@
 // What every ops page shares: the ops-only guard, the title and the ops menu, and table cells
 // that name their column (the table becomes cards on a phone, like the specialists' queue).
-import { session, signOut } from "../api/desk";
+import { session } from "../api/desk";
 import { t } from "../i18n";
 import type { MessageKey } from "../i18n/az";
 import { navigate, type PageContext } from "../router";
 import { h } from "../ui/dom";
 import { setTitle } from "../ui/title";
-import { roleWords } from "./console";
+import { signedInBar } from "./console";
 
 const MENU: [string, MessageKey][] = [
   ["/console/ops", "opsNavPayments"],
@@ -38,29 +38,7 @@ export function opsFrame({ main }: PageContext, heading: string, here: string): 
       h("a", { href: path, "aria-current": path === here ? "page" : null }, t(key)),
     ),
   );
-  const bar = h(
-    "p",
-    { class: "console-bar" },
-    h(
-      "span",
-      { id: "signed-in" },
-      t("signedInAs", { name: signed.username, role: roleWords(signed.role) }),
-    ),
-    " ",
-    h(
-      "button",
-      {
-        type: "button",
-        class: "secondary",
-        id: "sign-out",
-        onclick: () => {
-          signOut();
-          navigate("/console", true);
-        },
-      },
-      t("signOut"),
-    ),
-  );
+  const bar = signedInBar(signed);
   main.append(h("p", { class: "ops-title muted" }, t("opsTitle")), bar, menu, h("h1", {}, heading));
   return true;
 }

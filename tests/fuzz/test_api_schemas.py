@@ -8,7 +8,8 @@ import importlib
 import httpx
 import pytest
 
-from devstack.stack import FASTAPI_SERVICES, ServiceSpec, Stack
+from devstack.applications import FASTAPI_SERVICES, ServiceSpec
+from devstack.stack import Stack
 from tests.e2e.test_support import PASSWORDS
 from tests.fuzz.fuzzing import fuzz
 

@@ -17,7 +17,7 @@ import { h, replaceChildren } from "../ui/dom";
 import { field, type Field, type FormControl } from "../ui/field";
 import { setTitle } from "../ui/title";
 import { deadline, textInput } from "./formParts";
-import { CATEGORIES, sayDeskError, slaClock, stateLabel } from "./console";
+import { CATEGORIES, sayDeskError, slaClock, stateLabel } from "./consoleParts";
 import { caseActions } from "./consoleCaseActions";
 import { trailList } from "./consoleTrail";
 

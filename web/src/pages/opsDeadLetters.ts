@@ -4,7 +4,7 @@ import { deadLetters, replayLetter, type DeadLetter } from "../api/ops";
 import { t } from "../i18n";
 import type { PageContext } from "../router";
 import { h, replaceChildren } from "../ui/dom";
-import { sayDeskError } from "./console";
+import { sayDeskError } from "./consoleParts";
 import { bakuTime } from "./formParts";
 import { cell, opsFrame, opsTable } from "./opsParts";
 

@@ -5,7 +5,7 @@ import { t } from "../i18n";
 import type { PageContext } from "../router";
 import { h, replaceChildren } from "../ui/dom";
 import { field } from "../ui/field";
-import { sayDeskError } from "./console";
+import { sayDeskError } from "./consoleParts";
 import { bakuTime, textInput } from "./formParts";
 import { opsFrame } from "./opsParts";
 

@@ -6,7 +6,7 @@ import type { MessageKey } from "../i18n/az";
 import { navigate, type PageContext } from "../router";
 import { h } from "../ui/dom";
 import { setTitle } from "../ui/title";
-import { signedInBar } from "./console";
+import { signedInBar } from "./consoleParts";
 
 const MENU: [string, MessageKey][] = [
   ["/console/ops", "opsNavPayments"],

@@ -6,7 +6,7 @@ import { navigate, type PageContext } from "../router";
 import { h, replaceChildren } from "../ui/dom";
 import { field } from "../ui/field";
 import { moneyText } from "../domain/money";
-import { sayDeskError } from "./console";
+import { sayDeskError } from "./consoleParts";
 import { bakuTime, textInput } from "./formParts";
 import { cell, opsFrame, opsTable } from "./opsParts";
 

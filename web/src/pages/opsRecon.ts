@@ -6,7 +6,7 @@ import { moneyText } from "../domain/money";
 import { t } from "../i18n";
 import type { PageContext } from "../router";
 import { h, replaceChildren } from "../ui/dom";
-import { sayDeskError } from "./console";
+import { sayDeskError } from "./consoleParts";
 import { cell, opsFrame, opsTable } from "./opsParts";
 
 export function opsReconPage(context: PageContext): void {

@@ -4,14 +4,20 @@ from __future__ import annotations
 
 import asyncio
 import signal
-import sys
 import time
 from collections.abc import Mapping
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from devstack.apps import http_ok, uvicorn_command
+from devstack.applications import (
+    FASTAPI_SERVICES,
+    callback_base,
+    python_service,
+    reconciler_process,
+    sandboxes_process,
+)
+from devstack.apps import http_ok
 from devstack.ferretdb import ensure_ferretdb_binary, ferretdb_command
 from devstack.gateway import gateway_command, render_gateway_config
 from devstack.infra import ExternalInfrastructure
@@ -27,22 +33,6 @@ from servicekit.kafka import ensure_topics
 INFRASTRUCTURE_TIMEOUT = 90.0
 INFRASTRUCTURE = ("postgres", "kafka", "ferretdb")
 SERVICE_TIMEOUT = 45.0
-
-
-@dataclass(frozen=True)
-class ServiceSpec:
-    name: str
-    module: str
-    port_field: str
-
-
-FASTAPI_SERVICES = (
-    ServiceSpec("checkout", "checkout.bootstrap:create_app", "checkout"),
-    ServiceSpec("provider-gateway", "provider_gateway.bootstrap:create_app", "provider_gateway"),
-    ServiceSpec("imei-registry", "imei_registry.bootstrap:create_app", "imei_registry"),
-    ServiceSpec("support-desk", "support_desk.bootstrap:create_app", "support_desk"),
-    ServiceSpec("ops-desk", "ops_desk.bootstrap:create_app", "ops_desk"),
-)
 
 
 @dataclass
@@ -137,13 +127,13 @@ class Stack:
         )
 
     def start_applications(self) -> None:
-        started = [self._sandboxes()]
+        started = [sandboxes_process(self)]
         started += [
-            self._python_service(spec, replica, port)
+            python_service(self, spec, replica, port)
             for spec in FASTAPI_SERVICES
             for replica, port in enumerate(self.ports_of(spec.port_field))
         ]
-        started.append(self._reconciler())
+        started.append(reconciler_process(self))
         self._start_together(started, SERVICE_TIMEOUT)
 
     def start_gateway(self) -> None:
@@ -207,54 +197,9 @@ class Stack:
             "PORTAL_PROVIDERS_URL": f"{self.sandbox_url}/providers",
             "PORTAL_MCQS_URL": f"{self.sandbox_url}/mcqs",
             "PORTAL_CATALOG_URL": f"http://127.0.0.1:{self.ports.provider_gateway}",
-            "PORTAL_CALLBACK_URL": f"{self._checkout_url}/api/payments/bank-callbacks",
+            "PORTAL_CALLBACK_URL": f"{callback_base(self)}/api/payments/bank-callbacks",
             **self.secrets,
         }
-
-    @property
-    def _checkout_url(self) -> str:
-        """Where the bank calls back: checkout itself, or the gateway in front of its replicas."""
-        if len(self.ports_of("checkout")) > 1:
-            return self.gateway_url
-        return f"http://127.0.0.1:{self.ports.checkout}"
-
-    def _python_service(self, spec: ServiceSpec, replica: int, port: int) -> ManagedProcess:
-        name = spec.name if replica == 0 else f"{spec.name}-{replica + 1}"
-        return ManagedProcess(
-            name,
-            uvicorn_command(spec.module, port),
-            self.state_dir / "logs" / f"{name}.log",
-            http_ok(f"http://127.0.0.1:{port}/healthz"),
-            env=self.service_env(spec.name, port),
-        )
-
-    def _sandboxes(self) -> ManagedProcess:
-        env = {
-            "PORTAL_SANDBOX_HTTP_PORT": str(self.ports.sandboxes),
-            "PORTAL_SANDBOX_SMTP_PORT": str(self.ports.smtp),
-            **self.shared_env(),
-            **self.extra_env,
-        }
-        return ManagedProcess(
-            "sandboxes",
-            uvicorn_command("sandboxes.app:create_app", self.ports.sandboxes),
-            self.state_dir / "logs" / "sandboxes.log",
-            http_ok(f"{self.sandbox_url}/healthz"),
-            env=env,
-        )
-
-    def _reconciler(self) -> ManagedProcess:
-        env = self.service_env("reconciler", self.ports.reconciler)
-        env["PORTAL_DATA_DIR"] = str(self.state_dir / "reconciler")
-        argv = [sys.executable, "-m", "reconciler", "worker", "--loglevel", "warn"]
-        return ManagedProcess(
-            "reconciler",
-            argv,
-            self.state_dir / "logs" / "reconciler.log",
-            http_ok(f"http://127.0.0.1:{self.ports.reconciler}/healthz"),
-            env=env,
-            cwd=self.state_dir,
-        )
 
     def _start_together(self, processes: list[ManagedProcess], timeout: float) -> None:
         for process in processes:

@@ -33,6 +33,7 @@ from reconciler.metrics import (
     SWEEPS,
 )
 from reconciler.progress import StreamProgress
+from reconciler.recovery import SeekFirstTableManager
 from reconciler.sweep import Sweeper
 from reconciler.topics import APP_ID, CHECKS, FACTS_TABLE
 from reconciler.web import add_pages
@@ -70,6 +71,8 @@ def create_app(settings: Settings) -> faust.App:
         broker_commit_interval=1.0,
         stream_wait_empty=False,
         Worker=QuietWorker,
+        # Streams sought to their committed offsets before any record reaches them (see recovery).
+        TableManager=SeekFirstTableManager,
     )
     raw: dict[str, Any] = {"key_serializer": "raw", "value_serializer": "raw"}
     payments = app.topic(Topic.PAYMENTS.value, **raw)

@@ -24,22 +24,33 @@ from tests.e2e.topics import every_record
 pytestmark = pytest.mark.e2e
 
 PASTED = ("4111 1111 1111 1111", "5555-5555-5555-4444", "378282246310005")
+AFTER_A_DIGIT_RUN = "050 5105 1051 0510 5100"  # a phone prefix, then a card
 OUTSIDE_WORLD_LOGS = {"sandboxes.log"}  # the bank's card page is the bank's, not ours
 # What card schemes issue, by length: Visa 13, Diners 14, Amex 15 (an IMEI is 15 digits too),
 # and any of Mir, Amex, Visa, Mastercard, Discover, UnionPay at 16-19.
 ISSUED = {13: ("4",), 14: ("30", "36", "38", "39"), 15: ("34", "37")}
-CANDIDATE = re.compile(r"(?<!\d)\d(?:[ -]?\d){12,18}(?!\d)")
+# A card is written whole or in groups, so it begins and ends where a group of a run of digit
+# groups (joined by single spaces or dashes) does: "050 4111 1111 1111 1111" holds one.
+GROUP_RUN = re.compile(r"(?<!\d)\d+(?:[ -]\d+)*")
 
 
 def card_numbers_in(text: str) -> list[str]:
     found = []
-    for match in CANDIDATE.finditer(text):
-        if _inside_a_digest(text, match.start(), match.end()):
-            continue
-        digits = "".join(ch for ch in match.group(0) if ch.isdigit())
-        if _luhn(digits) and digits.startswith(ISSUED.get(len(digits), ("2", "3", "4", "5", "6"))):
-            found.append(match.group(0))
+    for run in GROUP_RUN.finditer(text):
+        ends = [run.start() + group.end() for group in re.finditer(r"\d+", run[0])]
+        for start in [run.start()] + [end + 1 for end in ends[:-1]]:
+            for end in (end for end in ends if end > start):
+                digits = re.sub(r"\D", "", text[start:end])
+                if len(digits) > 19:
+                    break
+                if _is_a_card(digits) and not _inside_a_digest(text, start, end):
+                    found.append(text[start:end])
     return found
+
+
+def _is_a_card(digits: str) -> bool:
+    issued = ISSUED.get(len(digits), ("2", "3", "4", "5", "6"))
+    return len(digits) >= 13 and digits.startswith(issued) and _luhn(digits)
 
 
 def _inside_a_digest(text: str, start: int, end: int) -> bool:
@@ -64,18 +75,22 @@ async def test_no_card_number_is_kept_anywhere_even_one_pasted_into_a_letter(
     portal: Portal, system: Stack
 ) -> None:
     email = f"kart-{uuid.uuid4().hex[:8]}@example.az"
-    message = f"Pul çıxıb. Kartım {PASTED[0]}, o biri {PASTED[1]}, Amex {PASTED[2]}."
+    message = (
+        f"Pul çıxıb. Kartım {PASTED[0]}, o biri {PASTED[1]}, Amex {PASTED[2]}."
+        f" Telefon və kart: {AFTER_A_DIGIT_RUN}."
+    )
     written = await write_letter(portal, json=letter(email, message=message))
     assert written.status_code == 201, written.text
     ticket_id = written.json()["ticket_id"]
     aysel = await sign_in(portal, "aysel")
     ticket = (await portal.http.get(api(portal, f"/{ticket_id}"), headers=aysel)).json()
     assert "•••• 1111" in str(ticket) and "•••• 4444" in str(ticket)
+    assert "050 •••• 5100" in str(ticket)
     taken = await portal.http.post(api(portal, f"/{ticket_id}/assign"), json={}, headers=aysel)
     assert taken.status_code == 200, taken.text
     replied = await portal.http.post(
         api(portal, f"/{ticket_id}/replies"),
-        json={"message": "Yazdığınız 4000 0000 0000 0002 kartını bankınıza bildirin."},
+        json={"message": "4000 0000 0000 0002 kartını bankınıza bildirin (ref-4242424242424242)."},
         headers=aysel,
     )
     assert replied.status_code == 200, replied.text

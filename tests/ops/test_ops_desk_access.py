@@ -1,11 +1,14 @@
 """Only ops staff reach the ops console's API: no sign-in is 401, a specialist's or supervisor's
-token 403, each a problem in az, en and ru; the stream needs a fresh ticket, not a token."""
+token 403, each a problem in az, en and ru; the stream needs a fresh ticket, not a token, and a
+ticket opens it once, on whichever replica of ops-desk it is shown."""
 
 from __future__ import annotations
 
 import httpx
 import pytest
 
+from devstack.applications import FASTAPI_SERVICES, python_service
+from devstack.ports import free_port
 from devstack.stack import Stack
 
 from .ops_desk import ops_url, sign_in
@@ -55,15 +58,44 @@ def test_the_stream_opens_with_a_ticket_only(system: Stack) -> None:
         assert_refused_stream(system, client, {"ticket": tampered})
 
 
+def test_a_ticket_opens_the_stream_once_whichever_replica_sees_it(system: Stack) -> None:
+    """A ticket leaked from a URL (a log, the browser's history) opens nothing: the replica it
+    was used on, and a second replica of ops-desk, both refuse it the second time."""
+    spec = next(spec for spec in FASTAPI_SERVICES if spec.name == "ops-desk")
+    port = free_port()
+    second = python_service(system, spec, 1, port)
+    second.start()
+    try:
+        second.wait_ready(90)
+        with httpx.Client(timeout=30) as client:
+            ops = sign_in(system, client)
+            ticket = client.post(ops_url(system, "/events/stream-ticket"), headers=ops).json()
+            params = {"ticket": ticket["ticket"]}
+            url = ops_url(system, "/events/stream")
+            with client.stream("GET", url, params=params) as opened:
+                assert opened.status_code == 200
+                assert "event: ready" in next(opened.iter_text())
+            assert_refused_stream(system, client, params, code="stream_ticket_used")
+            other = f"http://127.0.0.1:{port}/api/ops/events/stream"
+            assert_refused_stream(system, client, params, code="stream_ticket_used", url=other)
+            fresh = client.post(ops_url(system, "/events/stream-ticket"), headers=ops).json()
+            with client.stream("GET", other, params={"ticket": fresh["ticket"]}) as opened:
+                assert opened.status_code == 200
+    finally:
+        second.stop()
+
+
 def assert_refused_stream(
     system: Stack,
     client: httpx.Client,
     params: dict[str, str],
     headers: dict[str, str] | None = None,
+    code: str = "invalid_stream_ticket",
+    url: str | None = None,
 ) -> None:
     """Reads the answer's head only: a stream wrongly opened never ends, a refusal does."""
-    url = ops_url(system, "/events/stream")
+    url = url or ops_url(system, "/events/stream")
     with client.stream("GET", url, params=params, headers=headers) as answer:
         assert answer.status_code == 401
         answer.read()
-        assert_problem(answer, 401, "invalid_stream_ticket")
+        assert_problem(answer, 401, code)

@@ -6,12 +6,13 @@ from collections.abc import Awaitable, Callable
 from contextlib import AbstractAsyncContextManager
 from typing import Any
 
-from fastapi import APIRouter, FastAPI, Request, Response
+from fastapi import APIRouter, Depends, FastAPI, Request, Response
 from fastapi.responses import JSONResponse
 from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
 from pydantic import BaseModel
 
 from servicekit.body_limit import BodySizeLimit
+from servicekit.nul_guard import refuse_nul_characters
 from servicekit.observe import ObserveRequests
 from servicekit.openapi import document_common_problems
 from servicekit.problems import install_problem_handlers
@@ -47,6 +48,7 @@ def create_service_app(
         docs_url=f"{api_prefix}/docs",
         openapi_url=f"{api_prefix}/openapi.json",
         redoc_url=None,
+        dependencies=[Depends(refuse_nul_characters)],  # the database refuses NUL in text
     )
     install_problem_handlers(app)
     app.add_middleware(ObserveRequests)

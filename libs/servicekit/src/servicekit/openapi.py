@@ -59,9 +59,13 @@ def problem_responses(codes_by_status: Mapping[int, Codes]) -> dict[int | str, d
 
 # Answered for any operation: by servicekit (validation, database) or the gateway (restarting).
 _ALWAYS: dict[int, list[str]] = {503: ["database_unavailable", "service_unavailable"]}
-# Answered where a request has parameters or a body: not valid; unreadable (servicekit, or the
-# gateway for an address it cannot read, such as one with %00).
-_WITH_INPUT: dict[int, list[str]] = {422: ["validation_failed"], 400: ["bad_request"]}
+# Answered where a request has parameters or a body: not valid, or holding a NUL character
+# (servicekit.nul_guard); unreadable (servicekit, or the gateway for an address it cannot read,
+# such as one with %00).
+_WITH_INPUT: dict[int, list[str]] = {
+    422: ["validation_failed", "nul_character"],
+    400: ["bad_request"],
+}
 # Answered where a request has a body: too large (servicekit or gateway).
 _WITH_BODY: dict[int, list[str]] = {413: ["payload_too_large"]}
 # Answered where an operation takes a bearer token: none sent, or one that is not good.

@@ -1,5 +1,5 @@
 """Wires ops-desk: settings, the staff token check, stream tickets, routes (`uvicorn --factory`).
-It stores nothing and consumes nothing: it reads what payportal reads, on request."""
+It consumes nothing and stores only the stream tickets spent: it reads what payportal reads."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ from datetime import UTC, datetime, timedelta
 
 from fastapi import FastAPI
 
+from ops_desk.adapters import spent_tickets
 from ops_desk.adapters.staff_tokens import StaffTokens
 from ops_desk.config import Settings
 from ops_desk.domain.stream_tickets import StreamTickets
@@ -35,7 +36,7 @@ def create_app(
 ) -> FastAPI:
     settings = settings or Settings()
 
-    async def build(_runtime: ServiceRuntime) -> OpsDesk:
+    async def build(runtime: ServiceRuntime) -> OpsDesk:
         secret = settings.support_jwt_secret.get_secret_value()
         return OpsDesk(
             settings=settings,
@@ -48,13 +49,19 @@ def create_app(
             tickets=StreamTickets.from_secret(
                 secret, timedelta(seconds=settings.stream_ticket_seconds)
             ),
+            spent_tickets=spent_tickets.SpentTickets(runtime.database[spent_tickets.COLLECTION]),
             clock=clock,
         )
 
     app = create_service_app(
         title="Ops desk",
         api_prefix=API_PREFIX,
-        lifespan=service_lifespan(settings, ServiceWiring[OpsDesk](build=build)),
+        lifespan=service_lifespan(
+            settings,
+            ServiceWiring[OpsDesk](
+                build=build, indexes={spent_tickets.COLLECTION: spent_tickets.INDEXED}
+            ),
+        ),
         readiness=_readiness,
     )
     map_errors(app, OpsDeskError, problem_for)

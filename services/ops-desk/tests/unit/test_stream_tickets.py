@@ -15,16 +15,27 @@ TICKETS = StreamTickets.from_secret("a-secret", timedelta(seconds=60))
 
 
 def test_a_ticket_admits_its_member_until_it_ends() -> None:
-    ticket = TICKETS.issue(OpsMember("farid"), NOW)
-    assert TICKETS.admit(ticket, NOW + timedelta(seconds=59)) == OpsMember("farid")
+    ticket = TICKETS.issue(OpsMember("farid"), NOW, "n1")
+    admitted = TICKETS.admit(ticket, NOW + timedelta(seconds=59))
+    assert admitted is not None and admitted.member == OpsMember("farid")
+    assert admitted.ends == NOW + timedelta(seconds=60)
     assert TICKETS.admit(ticket, NOW + timedelta(seconds=60)) is None
 
 
+def test_two_tickets_of_one_second_are_told_apart_by_their_nonce() -> None:
+    first, second = (TICKETS.issue(OpsMember("farid"), NOW, nonce) for nonce in ("n1", "n2"))
+    admitted = [TICKETS.admit(ticket, NOW) for ticket in (first, second, first)]
+    ids = [ticket.ticket_id for ticket in admitted if ticket is not None]
+    assert len(ids) == 3 and ids[0] == ids[2] != ids[1]
+
+
 def test_another_key_or_a_changed_name_is_refused() -> None:
-    ticket = TICKETS.issue(OpsMember("farid"), NOW)
+    ticket = TICKETS.issue(OpsMember("farid"), NOW, "n1")
     other = StreamTickets.from_secret("another-secret", timedelta(seconds=60))
     assert other.admit(ticket, NOW) is None
-    forged = TICKETS.issue(OpsMember("rashad"), NOW).split(".")[0] + "." + ticket.split(".")[1]
+    forged = (
+        TICKETS.issue(OpsMember("rashad"), NOW, "n1").split(".")[0] + "." + ticket.split(".")[1]
+    )
     assert TICKETS.admit(forged, NOW) is None
 
 

@@ -1,7 +1,8 @@
 """Short-lived signed tickets for the live event stream. The browser's EventSource cannot send an
 Authorization header, so an authorised POST hands out a ticket that goes in the stream's URL:
-it names the ops member and its end, signed with a key of its own, and is good for a minute.
-Pure: the key and the time are passed in."""
+it names the ops member, its end and a random nonce, signed with a key of its own, and is good
+for a minute and for one opening (the entrypoint remembers spent tickets in the database by
+`ticket_id`). Pure: the key, the time and the nonce are passed in."""
 
 from __future__ import annotations
 
@@ -10,11 +11,18 @@ import binascii
 import hashlib
 import hmac
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 
 from ops_desk.domain.access import OpsMember
 
-_PURPOSE = b"ops-desk stream ticket v1|"
+_PURPOSE = b"ops-desk stream ticket v2|"
+
+
+@dataclass(frozen=True)
+class AdmittedTicket:
+    member: OpsMember
+    ticket_id: str  # the same for every copy of one ticket, different for every ticket issued
+    ends: datetime
 
 
 @dataclass(frozen=True)
@@ -27,12 +35,13 @@ class StreamTickets:
         """A key derived for this purpose only, so a ticket is never a token nor the reverse."""
         return cls(hmac.new(secret.encode(), _PURPOSE, hashlib.sha256).digest(), lifetime)
 
-    def issue(self, member: OpsMember, now: datetime) -> str:
+    def issue(self, member: OpsMember, now: datetime, nonce: str) -> str:
+        """`nonce` (URL-safe, no "|") tells apart two tickets issued in the same second."""
         ends = int((now + self.lifetime).timestamp())
-        payload = f"{member.username}|{ends}".encode()
+        payload = f"{member.username}|{ends}|{nonce}".encode()
         return f"{_b64(payload)}.{_b64(self._sign(payload))}"
 
-    def admit(self, ticket: str, now: datetime) -> OpsMember | None:
+    def admit(self, ticket: str, now: datetime) -> AdmittedTicket | None:
         """The member the ticket names, if it is ours and has not ended; None otherwise."""
         encoded, _, signature = ticket.partition(".")
         try:
@@ -41,10 +50,14 @@ class StreamTickets:
             return None
         if not hmac.compare_digest(given, self._sign(payload)):
             return None
-        username, _, ends = payload.decode(errors="replace").rpartition("|")
-        if not username or not ends.isdigit() or now.timestamp() >= int(ends):
+        named, _, nonce = payload.decode(errors="replace").rpartition("|")
+        username, _, ends = named.rpartition("|")
+        if not username or not nonce or not ends.isdigit() or now.timestamp() >= int(ends):
             return None
-        return OpsMember(username)
+        ticket_id = hashlib.sha256(payload).hexdigest()
+        return AdmittedTicket(
+            OpsMember(username), ticket_id, datetime.fromtimestamp(int(ends), UTC)
+        )
 
     def _sign(self, payload: bytes) -> bytes:
         return hmac.new(self.key, payload, hashlib.sha256).digest()

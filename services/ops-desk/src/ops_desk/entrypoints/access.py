@@ -10,6 +10,7 @@ from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
 from ops_desk.domain.access import NotOpsError, OpsMember, admit
 from ops_desk.handlers.context import OpsDesk
+from ops_desk.handlers.tickets import open_with_ticket
 from servicekit.lifespan import context_dependency
 from servicekit.problems import Problem
 
@@ -52,8 +53,10 @@ def signed_in_ops(
         ) from None
 
 
-def ticket_holder(desk: DeskDep, ticket: Annotated[str, Query(max_length=512)] = "") -> OpsMember:
-    member = desk.tickets.admit(ticket, desk.clock()) if ticket else None
+async def ticket_holder(
+    desk: DeskDep, ticket: Annotated[str, Query(max_length=512)] = ""
+) -> OpsMember:
+    member = await open_with_ticket(desk, ticket) if ticket else None
     if member is None:
         raise _unauthenticated(
             "invalid_stream_ticket",

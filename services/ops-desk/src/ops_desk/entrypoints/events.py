@@ -17,6 +17,7 @@ from ops_desk.entrypoints.access import DeskDep, OpsDep, ticket_holder
 from ops_desk.entrypoints.views import live_event
 from ops_desk.handlers.errors import SourcesUnavailableError, translated
 from ops_desk.handlers.stream import LiveEvent, StreamFilter, follow
+from ops_desk.handlers.tickets import hand_out_ticket
 from servicekit.openapi import binary_success, problem_responses
 
 router = APIRouter(prefix="/api/ops/events", tags=["events"])
@@ -26,7 +27,7 @@ HEARTBEAT_SECONDS = 15.0  # a comment line now and then keeps proxies from closi
 @router.post("/stream-ticket")
 async def stream_ticket(desk: DeskDep, ops: OpsDep) -> dict[str, Any]:
     return {
-        "ticket": desk.tickets.issue(ops, desk.clock()),
+        "ticket": hand_out_ticket(desk, ops),
         "expires_in": int(desk.tickets.lifetime.total_seconds()),
     }
 
@@ -36,7 +37,7 @@ async def stream_ticket(desk: DeskDep, ops: OpsDep) -> dict[str, Any]:
     dependencies=[Depends(ticket_holder)],
     response_class=StreamingResponse,
     responses=binary_success("text/event-stream")
-    | problem_responses({401: ["invalid_stream_ticket"]}),
+    | problem_responses({401: ["invalid_stream_ticket", "stream_ticket_used"]}),
 )
 async def stream(
     desk: DeskDep,

@@ -9,6 +9,7 @@ from ops_desk.handlers.errors import (
     OpsDeskError,
     PaymentNotFoundError,
     SourcesUnavailableError,
+    StreamTicketUsedError,
 )
 from servicekit.problems import Problem
 
@@ -18,12 +19,15 @@ STATUSES: dict[type[OpsDeskError], int] = {
     NothingToReplayError: 409,
     FilterRequiredError: 422,
     SourcesUnavailableError: 503,
+    StreamTicketUsedError: 401,
 }
 
 
 def problem_for(error: OpsDeskError) -> Problem:
     status = STATUSES.get(type(error), 400)
     headers = {"Retry-After": "2"} if status == 503 else None
+    if status == 401:
+        headers = {"WWW-Authenticate": "Bearer"}
     return Problem(
         status,
         error.code,

@@ -6,6 +6,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 
+from ops_desk.adapters.spent_tickets import SpentTickets
 from ops_desk.adapters.staff_tokens import StaffTokens
 from ops_desk.config import Settings
 from ops_desk.domain.stream_tickets import StreamTickets
@@ -18,4 +19,5 @@ class OpsDesk:
     endpoints: Endpoints  # the broker and database payportal's readers use
     tokens: StaffTokens
     tickets: StreamTickets
+    spent_tickets: SpentTickets  # shared by the replicas: a ticket opens the stream once
     clock: Callable[[], datetime]

@@ -52,6 +52,13 @@ class FilterRequiredError(OpsDeskError):
     ru = "Укажите счёт, состояние или услугу для поиска платежей."
 
 
+class StreamTicketUsedError(OpsDeskError):
+    code = "stream_ticket_used"
+    en = "This stream ticket has already opened the stream once; ask for a new one."
+    az = "Bu axın bileti artıq bir dəfə axını açıb; yenisini istəyin."
+    ru = "Этот билет потока уже открывал поток; запросите новый."
+
+
 class SourcesUnavailableError(OpsDeskError):
     code = "sources_unavailable"
     en = "The broker or the database did not answer; try again shortly."

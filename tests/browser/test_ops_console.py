@@ -94,6 +94,31 @@ async def test_the_live_stream_shows_a_new_payments_events(customer: Customer) -
     await expect(page.locator("#follow")).to_be_enabled()
 
 
+async def test_the_live_stream_comes_back_by_itself_after_ops_desk_restarts(
+    customer: Customer,
+) -> None:
+    """A ticket opens the stream once, so the page, not the browser, opens it again."""
+    page = customer.page
+    await sign_in_ops(customer)
+    await page.get_by_role("link", name="Canlı hadisələr").click()
+    await page.locator("#topic").select_option("payments.v1")
+    await page.locator("#follow").click()
+    status = page.locator("#stream-status")
+    await expect(status).to_have_text("Yeni hadisələr gözlənilir…")
+
+    replicas = customer.system.replicas_of("ops-desk")  # wherever the stream went
+    for replica in replicas:
+        replica.kill()
+    await expect(status).to_have_text("Axın kəsildi; yenidən qoşulur…")
+    for replica in replicas:
+        await asyncio.to_thread(customer.system.restart, replica.name)
+    await expect(status).to_have_text("Yeni hadisələr gözlənilir…", timeout=20_000)
+
+    created = await asyncio.to_thread(paid_payment, customer, None)
+    mine = page.locator(f"#live-events li[data-subject='{created['payment_id']}']")
+    await expect(mine.locator("strong", has_text="payment-initiated")).to_be_visible()
+
+
 async def test_a_dead_letter_is_replayed_only_after_confirming(customer: Customer) -> None:
     envelope = expired(new_id("pay"))
     topic = await own_topic(customer)

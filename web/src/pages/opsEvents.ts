@@ -1,5 +1,6 @@
 // /console/ops/events: new events as they happen (server-sent events through the gateway),
 // filtered by topic, type and payment; the newest on top, at most MAX_SHOWN kept.
+import { ApiError } from "../api/http";
 import { streamUrl, type LiveEvent } from "../api/ops";
 import { t } from "../i18n";
 import type { PageContext } from "../router";
@@ -11,6 +12,15 @@ import { opsFrame } from "./opsParts";
 
 const TOPICS = ["payments.v1", "activations.v1", "reconciliation.v1", "support.v1", "imei.v1"];
 const MAX_SHOWN = 200;
+const MAX_REOPENS = 5; // in a row, without the stream saying it is ready in between
+const REOPEN_PAUSE_MS = 1000; // times the attempt: 15 s in all, a service's restart
+
+type Filters = { topic: string; type: string; subject: string };
+
+/** A signed-out or refused person gets the error; anything else (a restart) is tried again. */
+function refusedForGood(error: unknown): boolean {
+  return error instanceof ApiError && [401, 403].includes(error.problem.status);
+}
 
 export function opsEventsPage(context: PageContext): void {
   if (!opsFrame(context, t("opsNavEvents"), "/console/ops/events")) return;
@@ -47,7 +57,10 @@ export function opsEventsPage(context: PageContext): void {
   main.append(form, status, formError, list);
 
   let source: EventSource | null = null;
+  let attempt = 0; // reopens in a row since the stream last said it was ready
+  let following = 0; // which press of "follow" the stream belongs to
   const close = () => {
+    following += 1; // a reopen already planned is dropped
     source?.close();
     source = null;
     follow.disabled = false;
@@ -58,29 +71,38 @@ export function opsEventsPage(context: PageContext): void {
     close();
     status.textContent = "";
   });
-  form.addEventListener("submit", async (event) => {
-    event.preventDefault();
-    close();
-    formError.replaceChildren();
-    follow.disabled = true;
-    let url: string;
-    try {
-      url = await streamUrl({
-        topic: topic.input.value,
-        type: type.input.value.trim(),
-        subject: subject.input.value.trim(),
-      });
-    } catch (error) {
-      if (!signal.aborted) sayDeskError(formError, error);
-      follow.disabled = false;
+  // A ticket opens the stream once, so the browser's own reconnect (the same URL) is refused:
+  // a dropped stream is opened again here with a fresh ticket, a few times before giving up.
+  const reopenLater = (filters: Filters, press: number) => {
+    attempt += 1;
+    if (attempt > MAX_REOPENS) {
+      close();
+      replaceChildren(status, t("opsStreamLost"));
       return;
     }
-    if (signal.aborted) return;
+    replaceChildren(status, t("opsReconnecting"));
+    window.setTimeout(() => {
+      if (press === following && !signal.aborted) void openStream(filters, press);
+    }, REOPEN_PAUSE_MS * attempt);
+  };
+  const openStream = async (filters: Filters, press: number) => {
+    let url: string;
+    try {
+      url = await streamUrl(filters);
+    } catch (error) {
+      if (signal.aborted || press !== following) return;
+      if (attempt > 0 && !refusedForGood(error)) return reopenLater(filters, press);
+      sayDeskError(formError, error);
+      close();
+      status.textContent = "";
+      return;
+    }
+    if (signal.aborted || press !== following) return;
     const opened = new EventSource(url);
     source = opened;
     stop.disabled = false;
-    list.replaceChildren();
     opened.addEventListener("ready", () => {
+      attempt = 0;
       status.textContent = t("opsListening");
     });
     opened.addEventListener("event", (message) => {
@@ -89,12 +111,25 @@ export function opsEventsPage(context: PageContext): void {
       while (list.children.length > MAX_SHOWN) list.lastElementChild?.remove();
     });
     opened.addEventListener("error", () => {
-      // A lost connection is retried by the browser; a refused one (an old ticket) is final.
-      if (opened.readyState === EventSource.CLOSED && source === opened) {
-        close();
-        replaceChildren(status, t("opsStreamLost"));
-      }
+      if (source !== opened) return;
+      opened.close();
+      reopenLater(filters, press);
     });
+  };
+  form.addEventListener("submit", (event) => {
+    event.preventDefault();
+    close();
+    formError.replaceChildren();
+    follow.disabled = true;
+    list.replaceChildren();
+    attempt = 0;
+    following += 1;
+    const filters = {
+      topic: topic.input.value,
+      type: type.input.value.trim(),
+      subject: subject.input.value.trim(),
+    };
+    void openStream(filters, following);
   });
 }
 

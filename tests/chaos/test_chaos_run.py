@@ -16,9 +16,9 @@ pytestmark = [pytest.mark.e2e, pytest.mark.local_infra, pytest.mark.chaos_run]
 PAYMENTS = 200
 SEED = 12  # a fixed seed: the same payments, faults and kills on every run of the suite
 LONGEST_SECONDS = 900
-# Two replicas of checkout, provider-gateway, imei-registry and support-desk, the reconciler,
-# Kafka, PostgreSQL, FerretDB and the gateway.
-KILLS = 13
+# Two replicas of checkout, provider-gateway, imei-registry, support-desk and ops-desk, the
+# reconciler, Kafka, PostgreSQL, FerretDB and the gateway.
+KILLS = 15
 
 
 def test_two_hundred_payments_keep_every_invariant_through_faults_and_kills() -> None:

@@ -14,7 +14,14 @@ from dataclasses import dataclass, field
 
 from devstack.stack import INFRASTRUCTURE_TIMEOUT, Stack
 
-SERVICES = ("checkout", "provider-gateway", "imei-registry", "support-desk", "reconciler")
+SERVICES = (
+    "checkout",
+    "provider-gateway",
+    "imei-registry",
+    "support-desk",
+    "ops-desk",
+    "reconciler",
+)
 SHARED = ("kafka", "postgres", "ferretdb", "gateway")
 # Long enough that requests and consumers meet the hole, short enough to end the run soon.
 OUTAGE_SECONDS = {"kafka": 3.0, "postgres": 3.0, "ferretdb": 1.0}

@@ -36,3 +36,5 @@ def test_two_hundred_payments_keep_every_invariant_through_faults_and_kills() ->
     assert re.search(r"answered 201\s+.*imei-registration \d", run.stdout), table
     kills = re.search(r"kills \(SIGKILL \+ restart\)\s+(\d+):", run.stdout)
     assert kills is not None and int(kills.group(1)) == KILLS, table
+    scanned = r"card numbers stored\s+0 \([1-9]\d* documents, [1-9]\d* records, [1-9]\d* log files"
+    assert re.search(scanned, run.stdout), table

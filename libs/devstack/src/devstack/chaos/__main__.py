@@ -1,8 +1,9 @@
 """`make chaos`: a private stack (two replicas of each HTTP service, short clocks), the customers
 in their own process, each process killed and restarted once meanwhile; then a bounded wait for
-the payments to reach their ends, the invariants checked and the table printed. Exits 1 on any
-violation. `python -m devstack.chaos --payments 200 --seed 7`; without --seed one is drawn and
-printed, and the same seed plans the same payments, faults and kill order again.
+the payments to reach their ends, the invariants checked, our storage, topics, logs and e-mails
+scanned for card numbers, and the table printed. Exits 1 on any violation.
+`python -m devstack.chaos --payments 200 --seed 7`; without --seed one is drawn and printed, and
+the same seed plans the same payments, faults and kill order again.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ import tempfile
 import time
 from pathlib import Path
 
+from devstack.chaos.card_sweep import sweep_for_cards
 from devstack.chaos.dump import dump_topics
 from devstack.chaos.evidence import Evidence, gather
 from devstack.chaos.kills import KillLog, kill_each_once, kill_order
@@ -104,6 +106,9 @@ async def chaos(stack: Stack, seed: int, payments: int) -> tuple[RunFacts, Evide
     settling = time.monotonic()
     evidence = await settle(stack, driver)
     run.settle_seconds = time.monotonic() - settling
+    evidence.cards = await sweep_for_cards(
+        stack.mongo_url, stack.kafka_bootstrap, stack.state_dir / "logs", stack.sandbox_url
+    )
     return run, evidence
 
 

@@ -12,6 +12,7 @@ from pymongo import AsyncMongoClient
 from contracts.topics import Topic
 from devstack.chaos.agreement import CLOSED, TicketRecords, ticket_violations
 from devstack.chaos.books import read_books
+from devstack.chaos.card_sweep import CardSweep
 from devstack.chaos.invariants import PaymentFacts
 from devstack.chaos.topics import AsyncApiSchemas, Record, every_record
 from devstack.paths import repo_root
@@ -31,6 +32,7 @@ class Evidence:
     tickets: TicketRecords
     records: int = 0
     schema_problems: list[str] = field(default_factory=list)
+    cards: CardSweep | None = None  # swept once, at the end of the run (devstack.chaos.card_sweep)
 
     @property
     def ticket_problems(self) -> list[str]:

@@ -42,7 +42,7 @@ def settled(evidence: Evidence) -> bool:
 
 
 def passed(evidence: Evidence) -> bool:
-    return settled(evidence) and not evidence.schema_problems
+    return settled(evidence) and not evidence.schema_problems and not _card_hits(evidence)
 
 
 def table(run: RunFacts, evidence: Evidence) -> str:
@@ -67,6 +67,7 @@ def table(run: RunFacts, evidence: Evidence) -> str:
         ("schema violations", str(len(evidence.schema_problems))),
         ("payments violating an invariant", str(len(wrong))),
         ("support-desk vs its events", f"{len(evidence.ticket_problems)} disagreements"),
+        ("card numbers stored", _cards(evidence)),
         ("settling", f"{run.settle_seconds:.0f} s"),
         ("wall time", f"{run.wall_seconds:.0f} s"),
     ]
@@ -78,8 +79,19 @@ def table(run: RunFacts, evidence: Evidence) -> str:
     ]
     lines += [f"  SCHEMA {problem}" for problem in evidence.schema_problems[:SHOWN_VIOLATIONS]]
     lines += [f"  TICKET {problem}" for problem in evidence.ticket_problems[:SHOWN_VIOLATIONS]]
+    lines += [f"  CARD {where}: {', '.join(hits)}" for where, hits in _card_hits(evidence)]
     lines.append("  result: " + ("PASS" if passed(evidence) else "FAIL"))
     return "\n".join(lines)
+
+
+def _card_hits(evidence: Evidence) -> list[tuple[str, list[str]]]:
+    return list(evidence.cards.found.items())[:SHOWN_VIOLATIONS] if evidence.cards else []
+
+
+def _cards(evidence: Evidence) -> str:
+    if evidence.cards is None:
+        return "not scanned"
+    return f"{len(evidence.cards.found)} ({evidence.cards.scanned})"
 
 
 def _kills(kills: list[tuple[str, float]]) -> str:

@@ -1,5 +1,5 @@
 import type { Messages } from "./az";
-import { consoleRu } from "./console";
+import { consoleRu } from "./consoleRu";
 import { consoleCaseRu } from "./consoleCase";
 import { opsRu } from "./ops";
 

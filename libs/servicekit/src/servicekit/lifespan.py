@@ -15,7 +15,7 @@ from servicekit.app import Readiness
 from servicekit.consumer import IdempotentConsumer
 from servicekit.event_handlers import EventHandlers, dispatcher, handled_types
 from servicekit.logs import configure_logging
-from servicekit.outbox import create_outbox_index
+from servicekit.outbox_documents import create_outbox_index
 from servicekit.runtime import ServiceRuntime
 from servicekit.settings import ServiceSettings
 from servicekit.tracing import configure_tracing, stop_tracing

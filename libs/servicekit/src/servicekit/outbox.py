@@ -29,6 +29,7 @@ from servicekit.outbox_documents import (
     PENDING,
     TracesUntilSent,
     clear_if_only,
+    lock_key,
     read_event,
     remove_sent,
     stored_event,
@@ -40,15 +41,6 @@ log = logging.getLogger(__name__)
 
 MAX_BACKOFF_SECONDS = 5.0
 RECENTLY_SENT_KEPT = 10_000
-
-
-async def create_outbox_index(collection: AsyncCollection[Document]) -> None:
-    """Lets MongoDB find pending outboxes fast (FerretDB scans anyway)."""
-    await collection.create_index(PENDING)
-
-
-def lock_key(collection: AsyncCollection[Document], document_id: Any) -> str:
-    return f"{collection.name}:{document_id}"
 
 
 class OutboxRelay:

@@ -22,6 +22,15 @@ TRACE = "trace"  # beside an event: the trace context it was written in (service
 NO_TRACES: Sequence[Carrier] = ()
 
 
+async def create_outbox_index(collection: AsyncCollection[Document]) -> None:
+    """Lets MongoDB find pending outboxes fast (FerretDB scans anyway)."""
+    await collection.create_index(PENDING)
+
+
+def lock_key(collection: AsyncCollection[Document], document_id: Any) -> str:
+    return f"{collection.name}:{document_id}"
+
+
 def with_events(
     update: dict[str, Any], events: Sequence[Envelope], traces: Sequence[Carrier] = NO_TRACES
 ) -> dict[str, Any]:

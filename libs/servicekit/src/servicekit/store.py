@@ -20,8 +20,8 @@ from contracts.ids import new_id
 from servicekit.locks import AggregateLocks
 from servicekit.logs import correlation_id
 from servicekit.mongo import Document
-from servicekit.outbox import OutboxRelay, lock_key
-from servicekit.outbox_documents import TRACE, new_document_events, with_events
+from servicekit.outbox import OutboxRelay
+from servicekit.outbox_documents import TRACE, lock_key, new_document_events, with_events
 from servicekit.tracing import Carrier, current_carrier, event_traces, tracer
 
 

@@ -24,7 +24,8 @@ from servicekit.consumer import IdempotentConsumer
 from servicekit.kafka import create_producer
 from servicekit.locks import AggregateLocks
 from servicekit.mongo import create_mongo_client
-from servicekit.outbox import OutboxRelay, create_outbox_index
+from servicekit.outbox import OutboxRelay
+from servicekit.outbox_documents import create_outbox_index
 from servicekit.store import AggregateStore
 from servicekit.tracing import configure_tracing, stop_tracing, tracer
 
